@@ -1,0 +1,61 @@
+// Turns a failed Graph call into plain words (a _locales key) that say what to do next.
+
+export interface GraphFailure {
+  /** HTTP status; 0 when the request never got an answer (offline, reset, DNS). */
+  status: number;
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface UserError {
+  key: string;
+  subs?: string[];
+  /** The user must sign in again before retrying. */
+  reauth?: boolean;
+  /** Trying the same thing later may work. */
+  transient?: boolean;
+}
+
+const INVITES_BLOCKED = /guest invitations not allowed|invitations? (?:are|is) (?:blocked|disabled)/iu;
+const CROSS_TENANT = /cross-tenant access/iu;
+const BAD_ADDRESS = /email address is invalid|invited user email|invalid.*email/iu;
+const ALREADY_MEMBER = /already exists|already a member/iu;
+
+export function describeGraphFailure(failure: GraphFailure): UserError {
+  const { status, code = '', message = '' } = failure;
+  if (status === 0) return { key: 'errNetwork', transient: true };
+  if (status === 400) {
+    if (BAD_ADDRESS.test(message)) return { key: 'errGraphBadAddress' };
+    return { key: 'errGraphBadRequest', subs: [shorten(message || code)] };
+  }
+  if (status === 401) return { key: 'errSessionExpired', reauth: true };
+  if (status === 403) {
+    if (CROSS_TENANT.test(message)) return { key: 'errCrossTenant' };
+    if (INVITES_BLOCKED.test(message)) return { key: 'errInvitesBlocked' };
+    return { key: 'errNoPermission' };
+  }
+  if (status === 404) return { key: 'errNotFound' };
+  if (status === 409 || ALREADY_MEMBER.test(message)) return { key: 'errConflict', subs: [shorten(message)] };
+  if (status === 429) {
+    const seconds = Math.max(1, Math.ceil(failure.retryAfterSeconds ?? 30));
+    return { key: 'errThrottled', subs: [String(seconds)], transient: true };
+  }
+  if (status >= 500) return { key: 'errServer', subs: [String(status)], transient: true };
+  return { key: 'errUnexpected', subs: [String(status), shorten(message || code)] };
+}
+
+/** Graph messages can be long; the UI shows the start only. */
+function shorten(text: string, max = 200): string {
+  const clean = text.replace(/\s+/gu, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}

@@ -1,0 +1,89 @@
+// The invitation as the user describes it, its validation, and the exact Graph body it becomes.
+import {
+  checkAddress,
+  checkCc,
+  checkDisplayName,
+  checkMessage,
+  checkRedirectUrl,
+  type Problem,
+} from './validate';
+
+export type UserType = 'Guest' | 'Member';
+
+export interface InviteInput {
+  email: string;
+  displayName: string;
+  redirectUrl: string;
+  sendMail: boolean;
+  message: string;
+  messageLanguage: string; // '' = let Entra choose
+  cc: string;
+  userType: UserType;
+}
+
+/** POST /invitations body (https://learn.microsoft.com/graph/api/resources/invitation). */
+export interface InvitationBody {
+  invitedUserEmailAddress: string;
+  inviteRedirectUrl: string;
+  sendInvitationMessage: boolean;
+  invitedUserType: UserType;
+  invitedUserDisplayName?: string;
+  invitedUserMessageInfo?: {
+    customizedMessageBody?: string;
+    messageLanguage?: string;
+    ccRecipients?: { emailAddress: { address: string } }[];
+  };
+}
+
+export type InputProblems = Partial<Record<keyof InviteInput, Problem>>;
+
+/** Every problem with the form, by field; empty when it may be sent. */
+export function checkInvite(input: InviteInput): InputProblems {
+  const problems: InputProblems = {};
+  const add = (field: keyof InviteInput, problem: Problem | null) => {
+    if (problem) problems[field] = problem;
+  };
+  add('email', checkAddress(input.email));
+  add('displayName', checkDisplayName(input.displayName.trim()));
+  add('redirectUrl', checkRedirectUrl(input.redirectUrl));
+  if (input.sendMail) {
+    add('message', checkMessage(input.message.trim()));
+    add('cc', checkCc(input.cc));
+  }
+  if (input.userType !== 'Guest' && input.userType !== 'Member') add('userType', { key: 'errUserType' });
+  return problems;
+}
+
+/** Builds the Graph body. Mail-only fields are left out when no mail is sent. */
+export function buildInvitationBody(input: InviteInput): InvitationBody {
+  const body: InvitationBody = {
+    invitedUserEmailAddress: input.email.trim(),
+    inviteRedirectUrl: input.redirectUrl.trim(),
+    sendInvitationMessage: input.sendMail,
+    invitedUserType: input.userType,
+  };
+  const name = input.displayName.trim();
+  if (name) body.invitedUserDisplayName = name;
+  if (!input.sendMail) return body;
+
+  const info: NonNullable<InvitationBody['invitedUserMessageInfo']> = {};
+  const message = input.message.trim();
+  if (message) info.customizedMessageBody = message;
+  if (input.messageLanguage) info.messageLanguage = input.messageLanguage;
+  const cc = input.cc.trim();
+  if (cc) info.ccRecipients = [{ emailAddress: { address: cc } }];
+  if (Object.keys(info).length) body.invitedUserMessageInfo = info;
+  return body;
+}
+
+/** What the UI shows after a successful invitation. */
+export interface InviteResult {
+  email: string;
+  displayName?: string;
+  userId: string;
+  userType: UserType;
+  sentMail: boolean;
+  /** Only kept when no mail was sent: the user has to deliver it. A secret. */
+  redeemUrl?: string;
+  at: number;
+}

@@ -1,0 +1,38 @@
+// Graph calls through @microsoft/microsoft-graph-client: its middleware attaches the token (only to
+// Graph hosts and the configured custom hosts) and its RetryHandler honours 429/503/504 Retry-After.
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Endpoints } from '../core/clouds';
+import type { InvitationBody } from '../core/invitation';
+import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
+
+export interface InvitationResponse {
+  id: string;
+  inviteRedeemUrl: string;
+  invitedUser: { id: string };
+  invitedUserType?: string;
+}
+
+export function createGraphClient(endpoints: Endpoints, accessToken: () => Promise<string>): Client {
+  return Client.initWithMiddleware({
+    authProvider: { getAccessToken: accessToken },
+    baseUrl: endpoints.graphBaseUrl,
+    defaultVersion: 'v1.0',
+    customHosts: new Set(endpoints.customHosts),
+  });
+}
+
+export function postInvitation(client: Client, body: InvitationBody): Promise<InvitationResponse> {
+  return client.api('/invitations').post(body);
+}
+
+/** Normalises what the Graph client throws into what graph-errors understands. */
+export function toGraphFailure(error: unknown): GraphFailure | undefined {
+  if (!(error instanceof GraphError)) return undefined;
+  const status = error.statusCode > 0 ? error.statusCode : 0;
+  return {
+    status,
+    code: error.code ?? undefined,
+    message: error.message,
+    retryAfterSeconds: parseRetryAfter(error.headers?.get?.('Retry-After')),
+  };
+}

@@ -1,0 +1,119 @@
+// The side that holds the signed-in session and talks to Graph: Chrome's offscreen document or
+// Firefox's event page. It outlives the popup, so closing the popup never cancels a sign-in or an
+// invitation in flight.
+import { AuthFailure, AuthService } from '../auth/auth-service';
+import type { IdentityPort } from '../auth/identity-port';
+import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
+import { describeGraphFailure } from '../core/graph-errors';
+import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult } from '../core/invitation';
+import { isConfigured } from '../shared/settings';
+import type { AuthStatus, HostRequest, Reply } from '../shared/messages';
+import { fail } from '../shared/messages';
+import { createGraphClient, postInvitation, toGraphFailure } from './graph';
+
+const CONFIG_KEY = 'invite.configKey';
+
+export class Host {
+  private current: { key: string; auth: AuthService; config: AuthConfig } | undefined;
+  private readonly inFlight = new Map<string, Promise<Reply<InviteResult>>>();
+
+  constructor(private readonly identity: IdentityPort) {}
+
+  async handle(request: HostRequest): Promise<Reply<unknown>> {
+    if (!isConfigured(request.config)) return request.type === 'status' ? ok(await this.status(request.config)) : fail('errNotConfigured');
+    try {
+      switch (request.type) {
+        case 'status':
+          return ok(await this.status(request.config));
+        case 'signIn':
+          await this.auth(request.config).signIn();
+          return ok(await this.status(request.config));
+        case 'signOut':
+          await this.auth(request.config).signOut();
+          return ok(await this.status(request.config));
+        case 'invite':
+          return await this.invite(request.config, request.input);
+      }
+    } catch (error) {
+      if (error instanceof AuthFailure) return { ok: false, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
+      return fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]);
+    }
+  }
+
+  private async status(config: AuthConfig): Promise<AuthStatus> {
+    if (!isConfigured(config)) return { configured: false, signedIn: false };
+    const account = await this.auth(config).account();
+    return { configured: true, signedIn: !!account, account };
+  }
+
+  /** The same address twice while the first is still on its way is answered by the first call. */
+  private invite(config: AuthConfig, input: InviteInput): Promise<Reply<InviteResult>> {
+    const id = input.email.trim().toLowerCase();
+    const running = this.inFlight.get(id);
+    if (running) return running;
+    const call = this.sendInvitation(config, input).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, call);
+    return call;
+  }
+
+  private async sendInvitation(config: AuthConfig, input: InviteInput): Promise<Reply<InviteResult>> {
+    const problems = Object.values(checkInvite(input));
+    if (problems.length) return { ok: false, error: problems[0]! };
+    const auth = this.auth(config);
+    const endpoints = resolveEndpoints(config);
+    const body = buildInvitationBody(input);
+    let forceRefresh = false;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      // Token first: a sign-in problem must read as one, not as a Graph failure.
+      const token = await auth.accessToken(forceRefresh);
+      const client = createGraphClient(endpoints, async () => token);
+      try {
+        const response = await postInvitation(client, body);
+        return ok({
+          email: body.invitedUserEmailAddress,
+          displayName: body.invitedUserDisplayName,
+          userId: response.invitedUser.id,
+          userType: body.invitedUserType,
+          sentMail: body.sendInvitationMessage,
+          redeemUrl: body.sendInvitationMessage ? undefined : response.inviteRedeemUrl,
+          at: Date.now(),
+        });
+      } catch (error) {
+        const failure = toGraphFailure(error) ?? { status: 0 };
+        // A 401 with a cached token may just be a revoked token: renew once before giving up.
+        if (failure.status === 401 && !forceRefresh) {
+          forceRefresh = true;
+          continue;
+        }
+        return { ok: false, error: describeGraphFailure(failure) };
+      }
+    }
+    return { ok: false, error: describeGraphFailure({ status: 401 }) };
+  }
+
+  private auth(config: AuthConfig): AuthService {
+    const key = configKey(config);
+    if (this.current?.key === key) return this.current.auth;
+    if (localStorage.getItem(CONFIG_KEY) !== key) {
+      // Another app registration or tenant: the old accounts and tokens are useless, drop them.
+      clearMsalEntries();
+      localStorage.setItem(CONFIG_KEY, key);
+    }
+    const auth = new AuthService(config.clientId.trim(), resolveEndpoints(config), this.identity);
+    this.current = { key, auth, config };
+    return auth;
+  }
+}
+
+/** MSAL v3 keys its localStorage entries by account/client ids, not one prefix. */
+function clearMsalEntries(): void {
+  for (const item of Object.keys(localStorage)) {
+    if (item === CONFIG_KEY) continue;
+    const value = localStorage.getItem(item) ?? '';
+    if (item.startsWith('msal') || /"(?:credentialType|homeAccountId|realm)"/u.test(value)) localStorage.removeItem(item);
+  }
+}
+
+function ok<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}

@@ -1,0 +1,128 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from '../shared/browser';
+import { t, uiLanguage } from '../shared/i18n';
+import { loadSettings, saveSettings, type Settings } from '../shared/settings';
+import { CLOUD_IDS, type CloudId } from '../core/clouds';
+import { MESSAGE_LANGUAGES } from '../core/languages';
+import { checkClientId, checkHttpsEndpoint, checkMessage, checkRedirectUrl, checkTenant, type Problem } from '../core/validate';
+import { Field, describedBy } from '../ui/field';
+import '../ui/styles.css';
+
+type Problems = Partial<Record<string, Problem>>;
+
+function checkSettings(s: Settings): Problems {
+  const problems: Problems = {};
+  const add = (key: string, problem: Problem | null) => problem && (problems[key] = problem);
+  add('clientId', checkClientId(s.clientId));
+  add('tenant', checkTenant(s.tenant));
+  if (s.cloud === 'custom') {
+    add('customAuthority', checkHttpsEndpoint(s.customAuthority));
+    add('customGraph', checkHttpsEndpoint(s.customGraph));
+  }
+  add('redirectUrl', checkRedirectUrl(s.defaults.redirectUrl));
+  add('message', checkMessage(s.defaults.message));
+  return problems;
+}
+
+function Options() {
+  const [settings, setSettings] = useState<Settings>();
+  const [problems, setProblems] = useState<Problems>({});
+  const [saved, setSaved] = useState(false);
+  const redirectUri = browser.identity.getRedirectURL();
+
+  useEffect(() => void loadSettings().then(setSettings), []);
+  if (!settings) return null;
+
+  const update = (patch: Partial<Settings>) => {
+    setSaved(false);
+    setSettings({ ...settings, ...patch });
+  };
+  const updateDefaults = (patch: Partial<Settings['defaults']>) => update({ defaults: { ...settings.defaults, ...patch } });
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const found = checkSettings(settings);
+    setProblems(found);
+    if (Object.keys(found).length) {
+      document.getElementById(Object.keys(found)[0]!)?.focus();
+      return;
+    }
+    await saveSettings({ ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
+    setSaved(true);
+  };
+
+  return (
+    <main class="page">
+      <h1>{t('optionsTitle')}</h1>
+      <form noValidate onSubmit={save}>
+        <h2>{t('sectionApp')}</h2>
+        <p class="hint">{t('redirectUriHelp')}</p>
+        <div class="copyable field">
+          <input readOnly aria-label={t('redirectUriLabel')} value={redirectUri} data-testid="redirect-uri" />
+          <button type="button" onClick={() => navigator.clipboard.writeText(redirectUri)}>
+            {t('copyLink')}
+          </button>
+        </div>
+        <Field id="clientId" label={t('fieldClientId')} problem={problems.clientId}>
+          <input {...describedBy('clientId', problems.clientId)} value={settings.clientId} onInput={(e) => update({ clientId: value(e) })} spellcheck={false} placeholder="00000000-0000-0000-0000-000000000000" />
+        </Field>
+        <Field id="tenant" label={t('fieldTenant')} problem={problems.tenant} hint={t('tenantHint')}>
+          <input {...describedBy('tenant', problems.tenant, t('tenantHint'))} value={settings.tenant} onInput={(e) => update({ tenant: value(e) })} spellcheck={false} />
+        </Field>
+        <Field id="cloud" label={t('fieldCloud')}>
+          <select id="cloud" value={settings.cloud} onChange={(e) => update({ cloud: value(e) as CloudId })}>
+            {CLOUD_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`cloud_${id}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {settings.cloud === 'custom' && (
+          <>
+            <Field id="customAuthority" label={t('fieldCustomAuthority')} problem={problems.customAuthority}>
+              <input {...describedBy('customAuthority', problems.customAuthority)} value={settings.customAuthority} onInput={(e) => update({ customAuthority: value(e) })} spellcheck={false} />
+            </Field>
+            <Field id="customGraph" label={t('fieldCustomGraph')} problem={problems.customGraph}>
+              <input {...describedBy('customGraph', problems.customGraph)} value={settings.customGraph} onInput={(e) => update({ customGraph: value(e) })} spellcheck={false} />
+            </Field>
+          </>
+        )}
+        <h2>{t('sectionDefaults')}</h2>
+        <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
+          <input {...describedBy('redirectUrl', problems.redirectUrl)} value={settings.defaults.redirectUrl} onInput={(e) => updateDefaults({ redirectUrl: value(e) })} />
+        </Field>
+        <label class="check">
+          <input type="checkbox" checked={settings.defaults.sendMail} onChange={(e) => updateDefaults({ sendMail: e.currentTarget.checked })} />
+          {t('fieldSendMail')}
+        </label>
+        <Field id="message" label={t('fieldMessage')} problem={problems.message}>
+          <textarea {...describedBy('message', problems.message)} rows={3} value={settings.defaults.message} onInput={(e) => updateDefaults({ message: value(e) })} />
+        </Field>
+        <Field id="language" label={t('fieldLanguage')}>
+          <select id="language" value={settings.defaults.messageLanguage} onChange={(e) => updateDefaults({ messageLanguage: value(e) })}>
+            <option value="">{t('languageBrowser', [uiLanguage()])}</option>
+            {MESSAGE_LANGUAGES.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div class="row">
+          <button type="submit" class="primary" data-testid="save">
+            {t('save')}
+          </button>
+          <span role="status" aria-live="polite">
+            {saved ? t('saved') : ''}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+document.title = t('optionsTitle');
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,39 @@
+import type { AuthStatus } from '../shared/messages';
+import { t } from '../shared/i18n';
+
+interface Props {
+  status: AuthStatus | undefined;
+  busy: boolean;
+  onSignIn: () => void;
+  onSignOut: () => void;
+}
+
+/** Who is signed in, to which tenant, and the way in or out. */
+export function AccountBar({ status, busy, onSignIn, onSignOut }: Props) {
+  if (!status) return <header class="account muted">{t('statusChecking')}</header>;
+  if (!status.signedIn || !status.account) {
+    return (
+      <header class="account">
+        <span>{t('statusSignedOut')}</span>
+        <button type="button" class="primary" onClick={onSignIn} disabled={busy} data-testid="sign-in">
+          {busy ? t('signingIn') : t('signIn')}
+        </button>
+      </header>
+    );
+  }
+  const { name, username, tenantId } = status.account;
+  return (
+    <header class="account">
+      <div class="who" data-testid="account">
+        <strong>{name || username}</strong>
+        <span class="muted">{username}</span>
+        <span class="muted small" title={tenantId}>
+          {t('tenantLabel', [tenantId])}
+        </span>
+      </div>
+      <button type="button" class="link" onClick={onSignOut} disabled={busy} data-testid="sign-out">
+        {t('signOut')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,84 @@
+import type { InputProblems, InviteInput, UserType } from '../core/invitation';
+import { LIMITS } from '../core/validate';
+import { MESSAGE_LANGUAGES } from '../core/languages';
+import { t, uiLanguage } from '../shared/i18n';
+import { Field, describedBy } from '../ui/field';
+
+interface Props {
+  value: InviteInput;
+  problems: InputProblems;
+  busy: boolean;
+  canSend: boolean;
+  onChange: (value: InviteInput) => void;
+  onSubmit: () => void;
+}
+
+let languageNames: Intl.DisplayNames | undefined;
+function languageName(tag: string): string {
+  languageNames ??= new Intl.DisplayNames([uiLanguage()], { type: 'language' });
+  return `${languageNames.of(tag) ?? tag} (${tag})`;
+}
+
+/** The single-invitation form: everything POST /invitations offers. */
+export function InviteForm({ value, problems, busy, canSend, onChange, onSubmit }: Props) {
+  const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
+  const text = (key: keyof InviteInput) => (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never);
+  const messageHint = t('messageCount', [String(value.message.length), String(LIMITS.message)]);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <Field id="email" label={t('fieldEmail')} problem={problems.email}>
+        <input {...describedBy('email', problems.email)} type="email" autoFocus required value={value.email} onInput={text('email')} autocomplete="off" spellcheck={false} />
+      </Field>
+      <Field id="displayName" label={t('fieldDisplayName')} problem={problems.displayName}>
+        <input {...describedBy('displayName', problems.displayName)} value={value.displayName} onInput={text('displayName')} autocomplete="off" />
+      </Field>
+      <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
+        <input {...describedBy('redirectUrl', problems.redirectUrl)} type="url" value={value.redirectUrl} onInput={text('redirectUrl')} spellcheck={false} />
+      </Field>
+      <fieldset class="choice">
+        <legend>{t('fieldUserType')}</legend>
+        {(['Guest', 'Member'] as UserType[]).map((type) => (
+          <label key={type}>
+            <input type="radio" name="userType" value={type} checked={value.userType === type} onChange={() => set('userType', type)} />
+            {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
+          </label>
+        ))}
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" id="sendMail" checked={value.sendMail} onChange={(e) => set('sendMail', e.currentTarget.checked)} />
+        {t('fieldSendMail')}
+      </label>
+      {value.sendMail ? (
+        <>
+          <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
+            <textarea {...describedBy('message', problems.message, messageHint)} rows={3} value={value.message} onInput={text('message')} />
+          </Field>
+          <Field id="messageLanguage" label={t('fieldLanguage')} hint={value.message.trim() ? t('languageIgnored') : undefined}>
+            <select {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)} value={value.messageLanguage} onChange={text('messageLanguage')}>
+              {MESSAGE_LANGUAGES.map((tag) => (
+                <option key={tag} value={tag}>
+                  {languageName(tag)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
+            <input {...describedBy('cc', problems.cc)} type="email" value={value.cc} onInput={text('cc')} autocomplete="off" spellcheck={false} />
+          </Field>
+        </>
+      ) : (
+        <p class="hint">{t('noMailHint')}</p>
+      )}
+      <button type="submit" class="primary wide" disabled={busy || !canSend} data-testid="invite">
+        {busy ? t('inviting') : t('invite')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import browser from './browser';
+
+/** A UI string from _locales; the key itself when missing so a gap is visible, not blank. */
+export function t(key: string, subs?: string[]): string {
+  return browser.i18n.getMessage(key, subs) || key;
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

@@ -1,0 +1,73 @@
+// Messages between the extension's contexts, one union per direction. Every receiver checks the
+// sender (our own pages only) and the shape before acting.
+import type { InviteInput, InviteResult } from '../core/invitation';
+import type { UserError } from '../core/graph-errors';
+import type { AuthConfig } from '../core/clouds';
+
+export interface AccountInfo {
+  name: string;
+  username: string;
+  tenantId: string;
+}
+
+export interface AuthStatus {
+  configured: boolean;
+  signedIn: boolean;
+  account?: AccountInfo;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+/** Popup / options → background. */
+export type UiRequest =
+  | { to: 'background'; type: 'status' }
+  | { to: 'background'; type: 'signIn' }
+  | { to: 'background'; type: 'signOut' }
+  | { to: 'background'; type: 'invite'; input: InviteInput };
+
+/** Background → the page that hosts MSAL and the Graph client (offscreen document on Chrome). */
+export type HostRequest =
+  | { to: 'host'; type: 'status'; config: AuthConfig }
+  | { to: 'host'; type: 'signIn'; config: AuthConfig }
+  | { to: 'host'; type: 'signOut'; config: AuthConfig }
+  | { to: 'host'; type: 'invite'; config: AuthConfig; input: InviteInput };
+
+/** Host → background: the host has no `identity` API on Chrome, the service worker does. */
+export type HostToBackground = { to: 'background'; type: 'webAuthFlow'; url: string; interactive: boolean };
+
+export type ReplyFor<R extends { type: string }> = R['type'] extends 'invite' ? Reply<InviteResult> : Reply<AuthStatus>;
+
+const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isInviteInput(value: unknown): value is InviteInput {
+  if (!isRecord(value)) return false;
+  const strings = ['email', 'displayName', 'redirectUrl', 'message', 'messageLanguage', 'cc', 'userType'];
+  return strings.every((k) => typeof value[k] === 'string') && typeof value.sendMail === 'boolean';
+}
+
+export function isUiRequest(value: unknown): value is UiRequest {
+  if (!isRecord(value) || value.to !== 'background' || !UI_TYPES.has(value.type as string)) return false;
+  return value.type !== 'invite' || isInviteInput(value.input);
+}
+
+export function isHostRequest(value: unknown): value is HostRequest {
+  return isRecord(value) && value.to === 'host' && UI_TYPES.has(value.type as string) && isRecord(value.config);
+}
+
+export function isWebAuthFlowRequest(value: unknown): value is HostToBackground {
+  return (
+    isRecord(value) &&
+    value.to === 'background' &&
+    value.type === 'webAuthFlow' &&
+    typeof value.url === 'string' &&
+    typeof value.interactive === 'boolean'
+  );
+}
+
+export function fail(key: string, subs?: string[]): { ok: false; error: UserError } {
+  return { ok: false, error: { key, subs } };
+}

@@ -1,0 +1,54 @@
+// What the user configures on the options page, stored in storage.local.
+import browser from './browser';
+import type { AuthConfig, CloudId } from '../core/clouds';
+import type { UserType } from '../core/invitation';
+import { checkClientId, checkTenant, checkHttpsEndpoint } from '../core/validate';
+
+export interface InviteDefaults {
+  redirectUrl: string;
+  message: string;
+  sendMail: boolean;
+  messageLanguage: string;
+  userType: UserType;
+}
+
+export interface Settings extends AuthConfig {
+  defaults: InviteDefaults;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clientId: '',
+  tenant: 'organizations',
+  cloud: 'global' as CloudId,
+  customAuthority: '',
+  customGraph: '',
+  defaults: {
+    redirectUrl: 'https://myapps.microsoft.com',
+    message: '',
+    sendMail: true,
+    messageLanguage: '',
+    userType: 'Guest',
+  },
+};
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    defaults: { ...DEFAULT_SETTINGS.defaults, ...stored?.defaults },
+  };
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [KEY]: settings });
+}
+
+/** True when sign-in can be attempted with these settings. */
+export function isConfigured(config: AuthConfig): boolean {
+  if (checkClientId(config.clientId) || checkTenant(config.tenant)) return false;
+  if (config.cloud !== 'custom') return true;
+  return !checkHttpsEndpoint(config.customAuthority) && !checkHttpsEndpoint(config.customGraph);
+}

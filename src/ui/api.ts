@@ -1,0 +1,20 @@
+// How our pages talk to the background.
+import browser from '../shared/browser';
+import type { AuthStatus, Reply, UiRequest } from '../shared/messages';
+import type { InviteInput, InviteResult } from '../core/invitation';
+
+async function send<T>(request: UiRequest): Promise<Reply<T>> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+    return reply ?? { ok: false, error: { key: 'errUnexpected', subs: ['', 'no answer'] } };
+  } catch (error) {
+    return { ok: false, error: { key: 'errUnexpected', subs: ['', error instanceof Error ? error.message : String(error)] } };
+  }
+}
+
+export const api = {
+  status: () => send<AuthStatus>({ to: 'background', type: 'status' }),
+  signIn: () => send<AuthStatus>({ to: 'background', type: 'signIn' }),
+  signOut: () => send<AuthStatus>({ to: 'background', type: 'signOut' }),
+  invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
+};

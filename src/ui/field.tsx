@@ -1,0 +1,45 @@
+// Labelled form controls with their inline error, wired for screen readers.
+import type { ComponentChildren } from 'preact';
+import type { Problem } from '../core/validate';
+import { t } from '../shared/i18n';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  problem?: Problem | null;
+  hint?: string;
+  children: ComponentChildren;
+}
+
+export function Field({ id, label, problem, hint, children }: FieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {children}
+      {hint && !problem && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {problem && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {t(problem.key, problem.subs)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Props that tie an input to its Field's hint or error. */
+export function describedBy(id: string, problem?: Problem | null, hint?: string) {
+  return {
+    id,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': problem ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
+}
+
+export function ErrorBox({ error, children }: { error: Problem; children?: ComponentChildren }) {
+  return (
+    <div class="box error-box" role="alert">
+      <p>{t(error.key, error.subs)}</p>
+      {children}
+    </div>
+  );
+}

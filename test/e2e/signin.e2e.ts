@@ -1,0 +1,141 @@
+// Sign-in lifecycle: it survives popup, worker and browser restarts, renews silently, and a
+// cancelled or refused sign-in leaves nothing stuck.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTenant } from '../tenant/tenant.mjs';
+import {
+  configureFor,
+  fillInvite,
+  launch,
+  openFreshPopup,
+  openPopup,
+  signIn,
+  stopServiceWorker,
+  storedCredentialKinds,
+  submitInvite,
+  type Launched,
+} from './harness';
+
+let tenant: Awaited<ReturnType<typeof startTenant>>;
+let browser: Launched;
+const authorizeCalls = () => tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
+const tokenGrants = () => tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`).map((r) => r.body.grant_type);
+
+beforeAll(async () => {
+  // Access tokens shorter than MSAL's 5-minute renewal margin: every Graph call renews silently.
+  tenant = await startTenant({ accessTokenSeconds: 240 });
+  browser = await launch();
+  await configureFor(browser.worker, tenant);
+});
+afterAll(async () => {
+  await browser?.context.close();
+  await tenant?.close();
+});
+
+describe('sign-in lifecycle', () => {
+  test('stays signed in across popup reopen, a worker stop and a closed offscreen document', async () => {
+    const first = await openPopup(browser.context, browser.extensionId);
+    await signIn(first);
+    await first.close();
+    expect(authorizeCalls()).toHaveLength(1);
+
+    const second = await openPopup(browser.context, browser.extensionId);
+    await second.getByTestId('account').waitFor();
+    await browser.context.serviceWorkers()[0]!.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    await stopServiceWorker(browser.context, second);
+    await second.reload();
+    await second.getByTestId('account').waitFor();
+    // A fresh worker (the old globals are gone) still finds the signed-in account.
+    expect(await browser.context.serviceWorkers()[0]!.evaluate(() => 'beforeStop' in globalThis)).toBe(false);
+
+    // Chrome may also close the offscreen document: the account comes back from MSAL's cache.
+    await browser.context.serviceWorkers()[0]!.evaluate(() => chrome.offscreen.closeDocument());
+    await second.reload();
+    await second.getByTestId('account').waitFor();
+    expect(authorizeCalls()).toHaveLength(1);
+    await second.close();
+  });
+
+  test('a lost refresh token is renewed by a silent prompt=none round trip', async () => {
+    tenant.reset();
+    tenant.revokeRefreshTokens();
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    await fillInvite(popup, { email: 'silent@fabrikam.example' });
+    await submitInvite(popup);
+    await popup.getByTestId('result').waitFor();
+    const calls = authorizeCalls();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.query.prompt).toBe('none');
+    await popup.close();
+  });
+
+  test('stays signed in after a browser restart and renews through the refresh token', async () => {
+    await browser.context.close();
+    tenant.reset();
+    browser = await launch(browser.userDataDir);
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    await fillInvite(popup, { email: 'restart@fabrikam.example' });
+    await submitInvite(popup);
+    await popup.getByTestId('result').waitFor();
+    expect(authorizeCalls()).toHaveLength(0);
+    expect(tokenGrants()).toEqual(['refresh_token']);
+    await popup.close();
+  });
+
+  test('with no session left, the invite asks to sign in again and sends nothing', async () => {
+    tenant.reset();
+    tenant.revokeRefreshTokens();
+    tenant.dropSessions();
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    await fillInvite(popup, { email: 'expired@fabrikam.example' });
+    await submitInvite(popup);
+    await expect.poll(() => popup.locator('.error-box').innerText()).toContain('Sign in again');
+    expect(tenant.requests('POST', '/v1.0/invitations')).toHaveLength(0);
+    // Signing in again right there lets the same invitation go out.
+    await popup.getByTestId('sign-in').click();
+    await expect.poll(() => popup.locator('.error-box').count()).toBe(0);
+    await submitInvite(popup);
+    await popup.getByTestId('result').waitFor();
+    expect(tenant.requests('POST', '/v1.0/invitations')).toHaveLength(1);
+    await popup.close();
+  });
+
+  test('a refused sign-in says so, leaves no interaction stuck, and the next sign-in works', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await popup.getByTestId('sign-out').click();
+    tenant.reset();
+    tenant.setAuthorizeMode('deny');
+    await popup.getByTestId('sign-in').click();
+    await expect.poll(() => popup.locator('.error-box').innerText()).toContain('Sign-in was refused');
+    tenant.setAuthorizeMode('ok');
+    await signIn(popup);
+    expect(authorizeCalls()).toHaveLength(2);
+    await popup.close();
+  });
+
+  test('a closed sign-in window reads as cancelled, and signing in again works', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await popup.getByTestId('sign-out').click();
+    await popup.getByTestId('sign-in').waitFor();
+    tenant.reset();
+    tenant.setAuthorizeMode('hang');
+    const authWindow = browser.context.waitForEvent('page', (p) => p.url().includes('/oauth2/v2.0/authorize'));
+    await popup.getByTestId('sign-in').click();
+    await (await authWindow).close();
+    await expect.poll(() => popup.locator('.error-box').innerText()).toContain('Sign-in was cancelled');
+    tenant.setAuthorizeMode('ok');
+    await signIn(popup);
+    await popup.close();
+  });
+
+  test('sign out removes the account and every token', async () => {
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    expect(await storedCredentialKinds(popup)).toEqual(['accesstoken', 'idtoken', 'refreshtoken']);
+    await popup.getByTestId('sign-out').click();
+    await popup.getByTestId('sign-in').waitFor();
+    expect(await storedCredentialKinds(popup)).toEqual([]);
+    expect(await popup.getByTestId('invite').isDisabled()).toBe(true);
+    await popup.reload();
+    await popup.getByTestId('sign-in').waitFor();
+    await popup.close();
+  });
+});

@@ -1,0 +1,18 @@
+// Small response helpers shared by the simulated tenant's endpoints; each marks the recorded status.
+export function json(res, status, body, record) {
+  record.status = status;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export function redirect(res, location, record) {
+  record.status = 302;
+  res.writeHead(302, { location });
+  res.end();
+}
+
+export function page(res, status, text, record) {
+  record.status = status;
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><title>${text.replace(/[<>&]/g, '')}</title><h1>${text.replace(/[<>&]/g, '')}</h1>`);
+}

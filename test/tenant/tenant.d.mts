@@ -1,0 +1,53 @@
+// Types for the plain-JS simulated tenant, for the TypeScript tests that drive it.
+export const TENANT_ID: string;
+export const TENANT_DOMAIN: string;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: { authorization?: string; origin?: string; 'content-type'?: string };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  status?: number;
+  at: number;
+}
+
+export interface Fault {
+  path: string | RegExp;
+  method?: string;
+  status?: number;
+  reset?: boolean;
+  retryAfter?: number;
+  body?: unknown;
+  times?: number;
+}
+
+export interface GuestUser {
+  id: string;
+  mail: string;
+  displayName: string | null;
+  userType: 'Guest' | 'Member';
+  userPrincipalName: string;
+  externalUserState: string;
+}
+
+export interface Tenant {
+  url: string;
+  tenantId: string;
+  state: {
+    accessTokens: Map<string, { expires: number; scope: string; clientId: string }>;
+    users: Map<string, GuestUser>;
+    latencyMs: number;
+  };
+  requests(method?: string, pathPrefix?: string): RecordedRequest[];
+  fault(fault: Fault): void;
+  setAuthorizeMode(mode: 'ok' | 'deny' | 'hang'): void;
+  expireAccessTokens(): void;
+  dropSessions(): void;
+  revokeRefreshTokens(): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export function startTenant(options?: { port?: number; clientId?: string; accessTokenSeconds?: number; latencyMs?: number }): Promise<Tenant>;
