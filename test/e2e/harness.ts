@@ -1,13 +1,9 @@
 // Real Chromium with the built extension loaded, pointed at the simulated tenant. Nothing of the
 // product is replaced: the settings are written the way the options page writes them.
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { CHROMIUM, CLIENT_ID, EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../../scripts/browser.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome');
-export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
+export { CHROMIUM, CLIENT_ID, EXTENSION_DIR, freshProfile };
 
 export interface TenantLike {
   url: string;
@@ -21,53 +17,11 @@ export interface Launched {
   userDataDir: string;
 }
 
-export function freshProfile(): string {
-  return mkdtempSync(join(tmpdir(), 'invite-e2e-'));
+export function launch(userDataDir = freshProfile(), extraArgs: string[] = []): Promise<Launched> {
+  return launchWithExtension({ userDataDir, extraArgs });
 }
 
-export async function launch(userDataDir = freshProfile(), extraArgs: string[] = []): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build');
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // The simulated tenant's certificate is made at test time; tests only.
-      '--ignore-certificate-errors',
-      // Nothing may reach Microsoft: its hosts resolve nowhere.
-      '--host-resolver-rules=MAP login.microsoftonline.com 0.0.0.0, MAP graph.microsoft.com 0.0.0.0',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...extraArgs,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, userDataDir };
-}
-
-/** Writes the settings an admin would type on the options page for the simulated tenant. */
-export async function configureFor(worker: Worker, tenant: TenantLike, defaults: Record<string, unknown> = {}): Promise<void> {
-  await worker.evaluate(
-    async ({ url, tenantId, clientId, defaults }) => {
-      const settings = {
-        clientId,
-        tenant: tenantId,
-        cloud: 'custom',
-        customAuthority: url,
-        customGraph: url,
-        defaults: { redirectUrl: 'https://myapps.microsoft.com', message: '', sendMail: true, messageLanguage: '', userType: 'Guest', ...defaults },
-      };
-      await chrome.storage.local.set({ settings });
-    },
-    { url: tenant.url, tenantId: tenant.tenantId, clientId: CLIENT_ID, defaults },
-  );
-}
+export const configureFor: (worker: Worker, tenant: TenantLike, defaults?: Record<string, unknown>) => Promise<void> = configureForTenant;
 
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();

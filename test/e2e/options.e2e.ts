@@ -1,0 +1,62 @@
+// The settings page: checks what it saves and shows the redirect URI to register.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, type Launched } from './harness';
+
+let browser: Launched;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.context.close();
+});
+
+const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+
+test('shows the redirect URI, refuses bad values with specific messages, saves good ones', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  expect(await page.getByTestId('redirect-uri').inputValue()).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+
+  await page.locator('#clientId').fill('my-app');
+  await page.locator('#tenant').fill('common');
+  await page.locator('#cloud').selectOption('custom');
+  await page.locator('#customAuthority').fill('http://localhost:8443');
+  await page.locator('#customGraph').fill('not a url');
+  await page.locator('#redirectUrl').fill('javascript:alert(1)');
+  await page.getByTestId('save').click();
+  expect(await page.locator('#clientId-error').innerText()).toContain('GUID');
+  expect(await page.locator('#tenant-error').innerText()).toContain('organizations');
+  expect(await page.locator('#customAuthority-error').innerText()).toContain('https://');
+  expect(await page.locator('#customGraph-error').innerText()).toContain('https://');
+  expect(await page.locator('#redirectUrl-error').innerText()).toContain('https://');
+  expect(await stored()).toBeUndefined();
+
+  await page.locator('#clientId').fill(' 3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69 ');
+  await page.locator('#tenant').fill('contoso.onmicrosoft.com');
+  await page.locator('#cloud').selectOption('usgov');
+  await page.locator('#redirectUrl').fill('https://contoso.sharepoint.com/sites/partners');
+  await page.locator('#language').selectOption('sv-SE');
+  await page.getByTestId('save').click();
+  await expect.poll(() => page.getByRole('status').innerText()).toBe('Saved.');
+  expect(await stored()).toMatchObject({
+    clientId: '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69',
+    tenant: 'contoso.onmicrosoft.com',
+    cloud: 'usgov',
+    defaults: { redirectUrl: 'https://contoso.sharepoint.com/sites/partners', messageLanguage: 'sv-SE', sendMail: true },
+  });
+
+  // The popup picks the defaults up.
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await popup.getByTestId('sign-in').waitFor();
+  expect(await popup.locator('#redirectUrl').inputValue()).toBe('https://contoso.sharepoint.com/sites/partners');
+  expect(await popup.locator('#messageLanguage').inputValue()).toBe('sv-SE');
+});
+
+test('an unconfigured popup leads to the settings instead of a dead sign-in button', async () => {
+  await browser.worker.evaluate(() => chrome.storage.local.clear());
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  expect(await popup.getByTestId('setup').innerText()).toContain('client ID');
+  expect(await popup.getByTestId('sign-in').count()).toBe(0);
+});
