@@ -1,0 +1,157 @@
+// Reads a page the way a person sees it: text joined across inline markup (so `<b>ana</b>@<i>x.com</i>`
+// is one address) and broken at blocks (so table cells never glue together), plus the places
+// addresses hide in markup: mailto links, Cloudflare's data-cfemail, webmail attributes, form
+// values, open shadow roots and same-origin frames. Iterative, so a 10,000-deep DOM is fine, and
+// bounded by a time budget.
+import { Collector, type Found } from './collector';
+import { cloudflareAddresses, parseMailto } from './mailto';
+import { scanObfuscated } from './obfuscated';
+import { scanPlain } from './text';
+
+export interface ScanOptions {
+  /** Give up (and say so) after this long; the default keeps the popup responsive. */
+  budgetMs?: number;
+}
+
+export interface ScanResult {
+  found: Found[];
+  /** The budget ran out before the whole page was read. */
+  partial: boolean;
+}
+
+type Root = Document | Element | ShadowRoot | DocumentFragment;
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SELECT', 'OPTION', 'svg', 'math', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT']);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'BUTTON', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LABEL',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR',
+  'UL', 'IMG', 'INPUT', 'TEXTAREA', 'IFRAME',
+]);
+const VALUE_INPUTS = new Set(['email', 'text', 'search', 'url', '']);
+const MAX_SHADOW_DEPTH = 32;
+
+export function extractFromDocument(root: Root): Found[] {
+  return scanDocument(root).found;
+}
+
+export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}): ScanResult {
+  const reader = new PageReader(performance.now() + budgetMs);
+  reader.walk(root, 0);
+  const text = reader.text();
+  const sink = (address: string, offset: number, name?: string) => reader.collector.add(address, offset, name);
+  scanPlain(text, sink);
+  scanObfuscated(text, sink);
+  return { found: reader.collector.list(), partial: reader.partial };
+}
+
+class PageReader {
+  readonly collector = new Collector();
+  partial = false;
+  private readonly parts: string[] = [];
+  private length = 0;
+  private visited = 0;
+
+  constructor(private readonly deadline: number) {}
+
+  text(): string {
+    return this.parts.join('');
+  }
+
+  private append(value: string): void {
+    this.parts.push(value);
+    this.length += value.length;
+  }
+
+  private addAll(found: Found[]): void {
+    for (const f of found) this.collector.add(f.address, this.length, f.name);
+  }
+
+  private outOfTime(): boolean {
+    if (this.partial) return true;
+    if ((++this.visited & 1023) === 0 && performance.now() > this.deadline) this.partial = true;
+    return this.partial;
+  }
+
+  /** Depth-first over `container`'s descendants with parent pointers: no recursion on DOM depth. */
+  walk(container: Root | Node, shadowDepth: number): void {
+    let node: Node | null = container.firstChild;
+    while (node && !this.outOfTime()) {
+      const descend = this.enter(node, shadowDepth);
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node && node !== container) {
+        if (node.nodeType === 1 && BLOCK.has((node as Element).tagName)) this.append('\n');
+        if (node.nextSibling) {
+          node = node.nextSibling;
+          break;
+        }
+        node = node.parentNode;
+      }
+      if (node === container) break;
+    }
+  }
+
+  /** Reads one node; true when its children should be read too. */
+  private enter(node: Node, shadowDepth: number): boolean {
+    if (node.nodeType === 3) {
+      this.append((node as Text).data);
+      return false;
+    }
+    if (node.nodeType !== 1) return false;
+    const element = node as Element;
+    const tag = element.tagName;
+    if (SKIP.has(tag) || element.hasAttribute('hidden')) return false;
+    if (BLOCK.has(tag)) this.append('\n');
+    if (element.hasAttributes()) this.readAttributes(element, tag);
+    if (tag === 'TEXTAREA' || (tag === 'INPUT' && VALUE_INPUTS.has((element as HTMLInputElement).type))) {
+      const value = (element as HTMLInputElement).value;
+      if (value) this.append(`\n${value}\n`);
+      return false;
+    }
+    if (tag === 'IFRAME') this.readFrame(element as HTMLIFrameElement, shadowDepth);
+    const shadow = (element as HTMLElement).shadowRoot;
+    if (shadow && shadowDepth < MAX_SHADOW_DEPTH) {
+      this.append('\n');
+      this.walk(shadow, shadowDepth + 1);
+      this.append('\n');
+    }
+    return true;
+  }
+
+  private readAttributes(element: Element, tag: string): void {
+    if (tag === 'A' || tag === 'AREA') {
+      const href = element.getAttribute('href');
+      if (href && /^\s*mailto:/iu.test(href)) this.addAll(parseMailto(href, (element.textContent ?? '').slice(0, 300)));
+      else if (href?.includes('/cdn-cgi/l/email-protection#')) this.addAll(cloudflareAddresses(href.slice(href.indexOf('#') + 1)));
+    }
+    const cf = element.getAttribute('data-cfemail');
+    if (cf) this.addAll(cloudflareAddresses(cf));
+    const email = element.getAttribute('email') ?? element.getAttribute('data-email');
+    if (email?.includes('@')) this.addNamed(email, element.getAttribute('name') ?? element.getAttribute('data-name'));
+    const hovercard = element.getAttribute('data-hovercard-id');
+    if (hovercard?.includes('@')) this.addNamed(hovercard, null);
+  }
+
+  private addNamed(value: string, name: string | null): void {
+    const found: Found[] = [];
+    scanPlain(value.slice(0, 1024), (address) => found.push(name && !name.includes('@') ? { address, name: name.trim().slice(0, 120) } : { address }));
+    this.addAll(found);
+  }
+
+  private readFrame(frame: HTMLIFrameElement, shadowDepth: number): void {
+    let doc: Document | null = null;
+    try {
+      doc = frame.contentDocument; // null or throws for cross-origin frames: not ours to read
+    } catch {
+      doc = null;
+    }
+    if (doc?.body && shadowDepth < MAX_SHADOW_DEPTH) {
+      this.append('\n');
+      this.walk(doc.body, shadowDepth + 1);
+      this.append('\n');
+    }
+  }
+}

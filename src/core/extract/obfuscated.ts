@@ -1,0 +1,75 @@
+// The common ways people hide an address from harvesters: `name [at] domain [dot] com`,
+// `name(at)domain.com`, `name AT domain DOT com`. Found by jumping between closing brackets and
+// " AT " with indexOf, then reading a bounded stretch around each; bare lower-case " at "/" dot "
+// are left alone, since prose is full of them ("look at example dot com").
+import { isDomainChar, isLocalChar, isSpace } from './chars';
+import { readAddressAround, type Sink } from './text';
+
+const OPENERS: Record<string, string> = { ']': '[', ')': '(', '}': '{', '>': '<' };
+
+export function scanObfuscated(text: string, sink: Sink): void {
+  for (const closer of Object.keys(OPENERS)) {
+    let p = text.indexOf(closer);
+    while (p !== -1) {
+      const at = bracketedAt(text, p, closer);
+      if (at) readRewritten(text, at.localEnd, at.domainStart, sink);
+      p = text.indexOf(closer, p + 1);
+    }
+  }
+  let p = text.indexOf(' AT ');
+  while (p !== -1) {
+    readRewritten(text, p, p + 4, sink);
+    p = text.indexOf(' AT ', p + 1);
+  }
+}
+
+/** `x [at] y` / `x(at)y`: the `at` sits right inside a bracket pair, spaces allowed around it. */
+function bracketedAt(text: string, close: number, closer: string): { localEnd: number; domainStart: number } | undefined {
+  let q = close - 1;
+  if (text[q] === ' ') q--;
+  if (q < 2 || text.slice(q - 1, q + 1).toLowerCase() !== 'at') return undefined;
+  q -= 2;
+  if (text[q] === ' ') q--;
+  if (text[q] !== OPENERS[closer]) return undefined;
+  let localEnd = q;
+  while (localEnd > 0 && isSpace(text.charCodeAt(localEnd - 1))) localEnd--;
+  let domainStart = close + 1;
+  while (domainStart < text.length && isSpace(text.charCodeAt(domainStart))) domainStart++;
+  return { localEnd, domainStart };
+}
+
+/**
+ * Rebuilds `local@domain` from the characters around an obfuscated `at`, turning `[dot]`, `(dot)`
+ * and (upper-case only) ` DOT ` back into dots, then reads it like any plain address.
+ */
+function readRewritten(text: string, localEnd: number, domainStart: number, sink: Sink): void {
+  let localStart = localEnd;
+  while (localStart > 0 && localEnd - localStart <= 64 && isLocalChar(text.charCodeAt(localStart - 1))) localStart--;
+  if (localStart === localEnd) return;
+  let domain = '';
+  let i = domainStart;
+  while (i < text.length && domain.length <= 253) {
+    const c = text.charCodeAt(i);
+    if (isDomainChar(c)) {
+      domain += text[i];
+      i++;
+      continue;
+    }
+    const dot = dotTokenAt(text, i);
+    if (!dot) break;
+    domain += '.';
+    i += dot;
+  }
+  if (!domain.includes('.')) return;
+  const rebuilt = `${text.slice(localStart, localEnd)}@${domain}`;
+  readAddressAround(rebuilt, localEnd - localStart, (address) => sink(address, localStart));
+}
+
+/** Length of a `[dot]`/`(dot)`/`{dot}` token (spaces around allowed) or ` DOT ` at i, else 0. */
+function dotTokenAt(text: string, i: number): number {
+  const window = text.slice(i, i + 9);
+  const bracketed = /^\s?[[({<]\s?dot\s?[\])}>]\s?/iu.exec(window);
+  if (bracketed) return bracketed[0].length;
+  const spaced = /^ DOT (?=\S)/u.exec(window);
+  return spaced ? spaced[0].length : 0;
+}

@@ -1,0 +1,106 @@
+import { Window } from 'happy-dom';
+import { describe, expect, test } from 'vitest';
+import { extractFromDocument, extractFromText } from '../../src/core/extract';
+import { decodeCloudflare, parseMailto } from '../../src/core/extract/mailto';
+
+const addresses = (text: string) => extractFromText(text).map((f) => f.address);
+
+describe('extractFromText', () => {
+  test('deduplicates case-insensitively, in order, domain lower-cased', () => {
+    expect(addresses('B@X.COM a@y.org b@x.com A@Y.ORG')).toEqual(['B@x.com', 'a@y.org']);
+  });
+  test('cuts trailing punctuation and quotes', () => {
+    expect(addresses('“q@contoso.com”, «g@contoso.fr», <a@contoso.com>; (p@contoso.com). e@contoso.com!')).toEqual([
+      'q@contoso.com', 'g@contoso.fr', 'a@contoso.com', 'p@contoso.com', 'e@contoso.com',
+    ]);
+  });
+  test('reads across soft hyphens and zero-width characters', () => {
+    expect(addresses('j.smi\u00adth@con\u200btoso.com and a\u2060b@x\ufeff.com')).toEqual(['j.smith@contoso.com', 'ab@x.com']);
+  });
+  test('keeps display names, quoted or not, in lists separated by , ; and new lines', () => {
+    expect(extractFromText('"Last, First" <lf@x.com>, Jane Doe <jane@x.com>;\nBob <bob@x.com>\nplain@x.com')).toEqual([
+      { address: 'lf@x.com', name: 'Last, First' },
+      { address: 'jane@x.com', name: 'Jane Doe' },
+      { address: 'bob@x.com', name: 'Bob' },
+      { address: 'plain@x.com' },
+    ]);
+  });
+  test('finds the common obfuscations, but not prose', () => {
+    expect(addresses('name [at] domain [dot] com, name2(at)domain.com, NAME3 AT DOMAIN DOT COM, n4 {at} d {dot} io, n5＠d.de')).toEqual([
+      'name@domain.com', 'name2@domain.com', 'NAME3@domain.com', 'n4@d.io', 'n5@d.de',
+    ]);
+    expect(addresses('Have a look at example dot com. Visit us at acme dot io.')).toEqual([]);
+  });
+  test('skips what is not an invitable address', () => {
+    expect(
+      addresses(
+        'logo@2x.png icon@1.5x.jpg clip@2x.mov react@18.2.0 lib@1.2.3/dist.js @scope/pkg@1.2.3 https://user:pass@host.com ftp://u@files.com ' +
+          '@handle user@localhost a@b.c foo@bar x@-bad.com trailing.@x.com cid:image001.png@01D9A1B2.C3D4E5F0',
+      ),
+    ).toEqual([]);
+  });
+  test('keeps mailto: written in text, IDN domains and Unicode local parts', () => {
+    expect(addresses('mailto:kim@x.com jürgen@bücher.de info@xn--bcher-kva.de åsa@exempel.se')).toEqual([
+      'kim@x.com', 'jürgen@bücher.de', 'info@xn--bcher-kva.de', 'åsa@exempel.se',
+    ]);
+  });
+  test('enforces RFC 5321 part lengths', () => {
+    expect(addresses(`${'a'.repeat(64)}@x.com`)).toHaveLength(1);
+    expect(addresses(`${'a'.repeat(65)}@x.com`)).toEqual([]);
+    expect(addresses(`a@${'b'.repeat(64)}.com`)).toEqual([]);
+  });
+  test('hostile input stays bounded and finds nothing', () => {
+    expect(addresses('@'.repeat(1_000_000))).toEqual([]);
+    expect(addresses('.'.repeat(1_000_000))).toEqual([]);
+    expect(addresses(`${'a'.repeat(100_000)}@${'b.'.repeat(25_000)}`)).toEqual([]);
+    expect(addresses('a@'.repeat(300_000))).toEqual([]);
+  });
+});
+
+describe('mailto and Cloudflare', () => {
+  test('mailto: decoded, several recipients, cc/bcc, names', () => {
+    expect(parseMailto('mailto:a@x.com,Jane%20Doe%20%3Cj@x.com%3E?cc=c@x.com&bcc=d%40x.com&subject=hi')).toEqual([
+      { address: 'a@x.com' },
+      { address: 'j@x.com', name: 'Jane Doe' },
+      { address: 'c@x.com' },
+      { address: 'd@x.com' },
+    ]);
+    expect(parseMailto('MAILTO:team@x.com', 'Litware team')).toEqual([{ address: 'team@x.com', name: 'Litware team' }]);
+    expect(parseMailto('mailto:team@x.com', 'Email us')).toEqual([{ address: 'team@x.com' }]);
+    // A stray % does not throw or lose the address (the invite form then flags the %).
+    expect(parseMailto('mailto:bad%zz@x.com')).toEqual([{ address: 'bad%zz@x.com' }]);
+  });
+  test('Cloudflare data-cfemail', () => {
+    expect(decodeCloudflare('6f020e1d0600411f00011b0a1c2f1800000b081d00190a0d0e0104410c0002')).toBe('mario.pontes@woodgrovebank.com');
+    expect(decodeCloudflare('zz')).toBeUndefined();
+  });
+});
+
+describe('extractFromDocument', () => {
+  const page = (html: string) => {
+    const window = new Window();
+    window.document.body.innerHTML = html;
+    return window.document as unknown as Document;
+  };
+  test('joins inline markup, breaks at blocks, skips script/style/template/noscript', () => {
+    const doc = page('<p><b>ana</b>@<i>contoso.com</i></p><table><tr><td>Smith</td><td>jane@x.com</td></tr></table><script>s@x.com</script><style>c@x.com{}</style><template>t@x.com</template><noscript>n@x.com</noscript>');
+    expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['ana@contoso.com', 'jane@x.com']);
+  });
+  test('reads open shadow roots and same-origin frames in page order', () => {
+    const doc = page('<p>first@x.com</p><div id="host"></div><p>last@x.com</p>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>shadow@x.com</span>';
+    expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['first@x.com', 'shadow@x.com', 'last@x.com']);
+  });
+  test('a 10,000-deep DOM is read without recursion', () => {
+    const doc = page('');
+    let parent: Element = doc.body;
+    for (let i = 0; i < 10_000; i++) parent = parent.appendChild(doc.createElement('span'));
+    parent.textContent = 'deep@x.com';
+    expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['deep@x.com']);
+  });
+  test('webmail attributes carry names', () => {
+    const doc = page('<span email="p@x.com" name="Pirkko K">Pirkko</span><span data-hovercard-id="h@x.com">H</span>');
+    expect(extractFromDocument(doc)).toEqual([{ address: 'p@x.com', name: 'Pirkko K' }, { address: 'h@x.com' }]);
+  });
+});
