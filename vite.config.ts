@@ -2,7 +2,7 @@
 // Vitest projects (unit in Node, e2e in real Chromium).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 type Target = 'chrome' | 'firefox';
 const root = import.meta.dirname;
@@ -15,6 +15,9 @@ function manifestFor(target: Target): Plugin {
       const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
       const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
       manifest.version = pkg.version;
+      // End-to-end builds only: a host permission for the local test pages stands in for the click
+      // that grants activeTab, which automation cannot make (native menus and the toolbar are out of reach).
+      if (process.env.E2E_HOST_PERMISSION) manifest.host_permissions = [process.env.E2E_HOST_PERMISSION];
       if (target === 'chrome') {
         delete manifest.background.scripts;
         delete manifest.browser_specific_settings;
@@ -28,6 +31,32 @@ function manifestFor(target: Target): Plugin {
   };
 }
 
+/**
+ * The page scanner is injected with scripting.executeScript({ files }), which runs classic scripts:
+ * it is bundled on its own as one IIFE, sharing no chunks with the extension pages.
+ */
+function contentScript(target: Target): Plugin {
+  return {
+    name: 'content-script',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          outDir: resolve(outDirFor(target), 'content'),
+          emptyOutDir: false,
+          target: target === 'chrome' ? 'chrome116' : 'firefox140',
+          lib: { entry: resolve(root, 'src/content/scan.ts'), formats: ['iife'], name: 'guestInviteScan', fileName: () => 'scan.js' },
+        },
+      });
+    },
+  };
+}
+
+/** dist/chrome, dist/firefox; the end-to-end variant (see manifestFor) goes to dist/chrome-e2e. */
+const outDirFor = (target: Target) => resolve(root, 'dist', process.env.E2E_HOST_PERMISSION ? `${target}-e2e` : target);
+
 function buildConfig(target: Target) {
   const input: Record<string, string> = {
     popup: resolve(root, 'src/popup/popup.html'),
@@ -39,10 +68,10 @@ function buildConfig(target: Target) {
     root: resolve(root, 'src'),
     publicDir: resolve(root, 'public'),
     base: './',
-    plugins: [manifestFor(target)],
+    plugins: [manifestFor(target), contentScript(target)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: resolve(root, 'dist', target),
+      outDir: outDirFor(target),
       emptyOutDir: true,
       target: target === 'chrome' ? 'chrome116' : 'firefox140',
       minify: true,

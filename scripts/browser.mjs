@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome');
+/** The same build plus a host permission for http://127.0.0.1 pages, standing in for activeTab. */
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome-e2e');
+export const E2E_HOST_PERMISSION = 'http://127.0.0.1/*';
 /** The client ID the simulated tenant's app registration uses. */
 export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
 
@@ -15,11 +18,11 @@ export function freshProfile() {
 }
 
 /**
- * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[] }} [options]
+ * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[], extensionDir?: string }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string }>}
  */
-export async function launchWithExtension({ userDataDir = freshProfile(), headless = true, extraArgs = [] } = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build');
+export async function launchWithExtension({ userDataDir = freshProfile(), headless = true, extraArgs = [], extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run the build first`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -35,8 +38,8 @@ export async function launchWithExtension({ userDataDir = freshProfile(), headle
       '--ignore-certificate-errors',
       // Nothing may reach Microsoft from here: its hosts resolve nowhere.
       '--host-resolver-rules=MAP login.microsoftonline.com 0.0.0.0, MAP graph.microsoft.com 0.0.0.0',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...extraArgs,
     ],
   });

@@ -2,19 +2,22 @@
 // it on a demo page. Without a display, run the same demo headless: sign in, invite the page's
 // partners, print what the tenant received and save a screenshot of the popup.
 import { execSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTenant } from '../test/tenant/tenant.mjs';
-import { configureForTenant, launchWithExtension } from './browser.mjs';
+import { configureForTenant, E2E_EXTENSION_DIR, E2E_HOST_PERMISSION, EXTENSION_DIR, launchWithExtension } from './browser.mjs';
+import { servePages } from './pages-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 
 execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// Headless, nobody clicks the toolbar button that grants activeTab: the demo uses the build whose
+// only difference is a host permission for the local demo page.
+if (headless) execSync('npx vite build --mode chrome --logLevel warn', { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_HOST_PERMISSION } });
 const tenant = await startTenant({ port: Number(process.env.TENANT_PORT ?? 0) });
-const pages = await serveDemoPages();
-const { context, worker, extensionId } = await launchWithExtension({ headless });
+const pages = await servePages();
+const { context, worker, extensionId } = await launchWithExtension({ headless, extensionDir: headless ? E2E_EXTENSION_DIR : EXTENSION_DIR });
 await configureForTenant(worker, tenant, { message: 'Welcome to the Q3 partner workspace.' });
 
 console.log(`Simulated tenant  ${tenant.url}  (tenant ${tenant.tenantId}, user alex@contoso.test)`);
@@ -28,56 +31,37 @@ if (headless) {
   await runDemo();
   await context.close();
   await tenant.close();
-  pages.server.close();
+  pages.close();
 } else {
   console.log('\nClick the extension icon (puzzle piece → Guest Invite) to sign in and invite. Close the browser to stop.');
   await worker.evaluate(() => chrome.action.openPopup?.()).catch(() => undefined);
   context.on('close', async () => {
     await tenant.close();
-    pages.server.close();
+    pages.close();
   });
 }
 
 async function runDemo() {
+  const demoUrl = `${pages.url}/demo.html`;
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, demoUrl);
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 640 });
-  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  await popup.setViewportSize({ width: 400, height: 760 });
+  // The toolbar popup, opened on the demo tab: it scans the page when it opens.
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?tabId=${tabId}`);
   await popup.getByTestId('sign-in').click();
   await popup.getByTestId('account').waitFor();
-  const partners = [
-    ['maria.anders@northwind.example', 'Maria Anders', true],
-    ['thomas.hardy@northwind.example', 'Thomas Hardy', true],
-    ['hanna.moos@fabrikam.example', 'Hanna Moos', false],
-  ];
-  for (const [email, name, sendMail] of partners) {
-    await popup.locator('#email').fill(email);
-    await popup.locator('#displayName').fill(name);
-    await popup.locator('#sendMail').setChecked(sendMail);
-    await popup.getByTestId('invite').click();
-    await popup.getByTestId('result').waitFor();
-    const out = resolve(root, 'artifacts/demo-popup.png');
-    mkdirSync(resolve(root, 'artifacts'), { recursive: true });
-    await popup.screenshot({ path: out });
-    await popup.getByTestId('invite-another').click();
-  }
+  await popup.getByTestId('addresses').waitFor();
+  const listed = await popup.locator('[data-testid=addresses] li').allInnerTexts();
+  console.log(`\nThe popup found ${listed.length} addresses on the demo page:`);
+  for (const row of listed) console.log(`  ${row.replace(/\s+/g, ' ')}`);
+  mkdirSync(resolve(root, 'artifacts'), { recursive: true });
+  await popup.screenshot({ path: resolve(root, 'artifacts/demo-popup.png') });
+  await popup.getByTestId('invite').click();
+  await popup.locator('[data-testid=batch-done]').waitFor({ timeout: 60_000 });
   console.log('\nInvitations the simulated tenant received:');
   for (const request of tenant.requests('POST', '/v1.0/invitations')) {
     const user = tenant.state.users.get(request.body.invitedUserEmailAddress.toLowerCase());
-    console.log(`  ${request.status}  ${request.body.invitedUserEmailAddress.padEnd(34)} ${String(request.body.invitedUserDisplayName).padEnd(14)} mail=${request.body.sendInvitationMessage}  user ${user?.id}`);
+    console.log(`  ${request.status}  ${request.body.invitedUserEmailAddress.padEnd(36)} ${String(request.body.invitedUserDisplayName ?? '').padEnd(20)} user ${user?.id}`);
   }
-  console.log(`\nPopup screenshot: artifacts/demo-popup.png`);
-}
-
-function serveDemoPages() {
-  const dir = resolve(root, 'test/pages');
-  const server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\/+/, '') || 'demo.html';
-    if (!/^[\w.-]+\.html$/.test(name)) return res.writeHead(404).end();
-    try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(resolve(dir, name)));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}` })));
+  console.log('\nPopup screenshot: artifacts/demo-popup.png');
 }

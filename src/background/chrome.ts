@@ -5,6 +5,7 @@ import browser, { isOwnExtensionPage, type Runtime } from '../shared/browser';
 import { fail, isUiRequest, isWebAuthFlowRequest, type HostRequest, type Reply } from '../shared/messages';
 import { launchWebAuthFlow } from '../auth/identity-port';
 import { routeUiRequest } from './router';
+import { registerMenus } from './menus';
 
 const OFFSCREEN_URL = 'offscreen/offscreen.html';
 let creating: Promise<void> | undefined;
@@ -40,3 +41,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   return undefined;
 });
+
+registerMenus(forwardToHost);

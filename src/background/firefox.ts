@@ -4,6 +4,7 @@ import { isUiRequest } from '../shared/messages';
 import { directIdentity } from '../auth/identity-port';
 import { Host } from '../host/host';
 import { routeUiRequest } from './router';
+import { registerMenus } from './menus';
 
 const host = new Host(directIdentity());
 
@@ -11,3 +12,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!isOwnExtensionPage(sender) || !isUiRequest(message)) return undefined;
   return routeUiRequest(message, (request) => host.handle(request));
 });
+
+registerMenus((request) => host.handle(request));

@@ -21,6 +21,29 @@ export interface InviteInput {
   userType: UserType;
 }
 
+/** What the user set once on the options page, applied to every new invitation. */
+export interface InviteDefaults {
+  redirectUrl: string;
+  message: string;
+  sendMail: boolean;
+  messageLanguage: string;
+  userType: UserType;
+}
+
+/** A new invitation for one address, filled from the defaults ('' language = the browser's). */
+export function inputFromDefaults(defaults: InviteDefaults, browserLanguage: string, email = '', displayName = ''): InviteInput {
+  return {
+    email,
+    displayName,
+    redirectUrl: defaults.redirectUrl,
+    sendMail: defaults.sendMail,
+    message: defaults.message,
+    messageLanguage: defaults.messageLanguage || browserLanguage,
+    cc: '',
+    userType: defaults.userType,
+  };
+}
+
 /** POST /invitations body (https://learn.microsoft.com/graph/api/resources/invitation). */
 export interface InvitationBody {
   invitedUserEmailAddress: string;

@@ -111,6 +111,10 @@ function Options() {
             ))}
           </select>
         </Field>
+        <label class="check">
+          <input type="checkbox" id="inviteImmediately" checked={settings.inviteImmediately} onChange={(e) => update({ inviteImmediately: e.currentTarget.checked })} />
+          {t('fieldInviteImmediately')}
+        </label>
         <div class="row">
           <button type="submit" class="primary" data-testid="save">
             {t('save')}

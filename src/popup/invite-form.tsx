@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { InputProblems, InviteInput, UserType } from '../core/invitation';
 import { LIMITS } from '../core/validate';
 import { MESSAGE_LANGUAGES } from '../core/languages';
@@ -5,6 +6,10 @@ import { t, uiLanguage } from '../shared/i18n';
 import { Field, describedBy } from '../ui/field';
 
 interface Props {
+  /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
+  recipients?: ComponentChildren;
+  submitLabel?: string;
+  onPasteAddresses?: (text: string) => boolean;
   value: InviteInput;
   problems: InputProblems;
   busy: boolean;
@@ -20,7 +25,7 @@ function languageName(tag: string): string {
 }
 
 /** The single-invitation form: everything POST /invitations offers. */
-export function InviteForm({ value, problems, busy, canSend, onChange, onSubmit }: Props) {
+export function InviteForm({ recipients, submitLabel, onPasteAddresses, value, problems, busy, canSend, onChange, onSubmit }: Props) {
   const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
   const text = (key: keyof InviteInput) => (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never);
   const messageHint = t('messageCount', [String(value.message.length), String(LIMITS.message)]);
@@ -33,12 +38,29 @@ export function InviteForm({ value, problems, busy, canSend, onChange, onSubmit 
         onSubmit();
       }}
     >
-      <Field id="email" label={t('fieldEmail')} problem={problems.email}>
-        <input {...describedBy('email', problems.email)} type="email" autoFocus required value={value.email} onInput={text('email')} autocomplete="off" spellcheck={false} />
-      </Field>
-      <Field id="displayName" label={t('fieldDisplayName')} problem={problems.displayName}>
-        <input {...describedBy('displayName', problems.displayName)} value={value.displayName} onInput={text('displayName')} autocomplete="off" />
-      </Field>
+      {recipients ?? (
+        <>
+          <Field id="email" label={t('fieldEmail')} problem={problems.email} hint={t('pasteHint')}>
+            <input
+              {...describedBy('email', problems.email, t('pasteHint'))}
+              type="email"
+              autoFocus
+              required
+              value={value.email}
+              onInput={text('email')}
+              onPaste={(e) => {
+                // "Jane <j@x.com>; k@y.com" pasted: parsed like a page, not typed in as one address.
+                if (onPasteAddresses?.(e.clipboardData?.getData('text') ?? '')) e.preventDefault();
+              }}
+              autocomplete="off"
+              spellcheck={false}
+            />
+          </Field>
+          <Field id="displayName" label={t('fieldDisplayName')} problem={problems.displayName}>
+            <input {...describedBy('displayName', problems.displayName)} value={value.displayName} onInput={text('displayName')} autocomplete="off" />
+          </Field>
+        </>
+      )}
       <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
         <input {...describedBy('redirectUrl', problems.redirectUrl)} type="url" value={value.redirectUrl} onInput={text('redirectUrl')} spellcheck={false} />
       </Field>
@@ -77,7 +99,7 @@ export function InviteForm({ value, problems, busy, canSend, onChange, onSubmit 
         <p class="hint">{t('noMailHint')}</p>
       )}
       <button type="submit" class="primary wide" disabled={busy || !canSend} data-testid="invite">
-        {busy ? t('inviting') : t('invite')}
+        {busy ? t('inviting') : (submitLabel ?? t('invite'))}
       </button>
     </form>
   );

@@ -4,13 +4,19 @@ import browser from '../shared/browser';
 import { t, uiLanguage } from '../shared/i18n';
 import { loadSettings, type InviteDefaults } from '../shared/settings';
 import type { AuthStatus } from '../shared/messages';
-import { checkInvite, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
+import { checkInvite, inputFromDefaults, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import { closestMessageLanguage } from '../core/languages';
-import { LAST_INVITE_KEY, type LastInvite } from '../shared/last-invite';
+import { LAST_INVITE_KEY, type LastInvite } from '../shared/session';
 import { api } from '../ui/api';
 import { ErrorBox } from '../ui/field';
 import { AccountBar } from './account-bar';
+import { AddressPicker } from './address-picker';
+import { BatchProgress } from './batch-progress';
+import { usePageAddresses } from './page-addresses';
+import { extractFromText } from '../core/extract';
+import { checkAddress } from '../core/validate';
+import { BATCH_KEY, type Batch } from '../shared/session';
 import { InviteForm } from './invite-form';
 import { ResultPanel } from './result-panel';
 import '../ui/styles.css';
@@ -21,16 +27,7 @@ const RESULT_KEPT_MS = 15 * 60_000;
 type Busy = 'signIn' | 'signOut' | 'invite' | null;
 
 function emptyForm(defaults: InviteDefaults): InviteInput {
-  return {
-    email: '',
-    displayName: '',
-    redirectUrl: defaults.redirectUrl,
-    sendMail: defaults.sendMail,
-    message: defaults.message,
-    messageLanguage: defaults.messageLanguage || closestMessageLanguage(uiLanguage()),
-    cc: '',
-    userType: defaults.userType,
-  };
+  return inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
 }
 
 function Popup() {
@@ -41,6 +38,34 @@ function Popup() {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<UserError>();
   const [result, setResult] = useState<InviteResult>();
+  const [addresses, setAddresses] = usePageAddresses();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [batch, setBatch] = useState<Batch>();
+
+  // Everything found starts selected, except what Graph would refuse.
+  useEffect(() => {
+    setSelected(new Set(addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address)));
+  }, [addresses]);
+
+  // Progress of a multi-address invitation, written by the background as it goes.
+  useEffect(() => {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && changes[BATCH_KEY]?.newValue) setBatch(changes[BATCH_KEY].newValue as Batch);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+
+  const pasteAddresses = (text: string): boolean => {
+    const found = extractFromText(text);
+    if (!found.length || !form) return false;
+    if (found.length === 1) {
+      setForm({ ...form, email: found[0]!.address, displayName: found[0]!.name ?? form.displayName });
+      return true;
+    }
+    setAddresses({ found, source: 'paste' });
+    return true;
+  };
 
   useEffect(() => {
     void loadSettings().then((settings) => {
@@ -63,8 +88,11 @@ function Popup() {
     setBusy(null);
   };
 
+  const chosen = addresses?.found.filter((f) => selected.has(f.address)) ?? [];
+
   const submit = async () => {
     if (!form) return;
+    if (addresses) return submitChosen();
     const found = checkInvite(form);
     setProblems(found);
     setError(undefined);
@@ -83,9 +111,41 @@ function Popup() {
     if (reply.error.reauth) void api.status().then((r) => r.ok && setStatus(r.value));
   };
 
+  /** Invites the addresses ticked in the list with the form's options. */
+  const submitChosen = async () => {
+    if (!form || !chosen.length) {
+      setError({ key: 'errNoneSelected' });
+      return;
+    }
+    const inputs = chosen.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
+    const found = checkInvite(inputs[0]!);
+    delete found.email;
+    delete found.displayName;
+    setProblems(found);
+    setError(undefined);
+    if (Object.keys(found).length) return;
+    if (inputs.length === 1) {
+      setAddresses(undefined);
+      setForm(inputs[0]);
+      setBusy('invite');
+      const reply = await api.invite(inputs[0]!);
+      setBusy(null);
+      if (reply.ok) setResult(reply.value);
+      else setError(reply.error);
+      return;
+    }
+    setBusy('invite');
+    const reply = await api.inviteMany(inputs);
+    setBusy(null);
+    if (reply.ok) setBatch(reply.value);
+    else setError(reply.error);
+  };
+
   const another = () => {
     setResult(undefined);
-    void browser.storage.session.remove(LAST_INVITE_KEY);
+    setBatch(undefined);
+    setAddresses(undefined);
+    void browser.storage.session.remove([LAST_INVITE_KEY, BATCH_KEY]);
     if (defaults) setForm(emptyForm(defaults));
   };
 
@@ -112,10 +172,24 @@ function Popup() {
           </ErrorBox>
         )}
       </div>
-      {result ? (
+      {batch ? (
+        <BatchProgress batch={batch} onDone={another} />
+      ) : result ? (
         <ResultPanel result={result} onAnother={another} />
       ) : (
-        form && <InviteForm value={form} problems={problems} busy={busy === 'invite'} canSend={!!status?.signedIn} onChange={setForm} onSubmit={submit} />
+        form && (
+          <InviteForm
+            recipients={addresses && <AddressPicker found={addresses.found} source={addresses.source} partial={addresses.partial} selected={selected} onChange={setSelected} />}
+            submitLabel={addresses ? t('inviteCount', [String(chosen.length)]) : undefined}
+            onPasteAddresses={pasteAddresses}
+            value={form}
+            problems={problems}
+            busy={busy === 'invite'}
+            canSend={!!status?.signedIn && (!addresses || chosen.length > 0)}
+            onChange={setForm}
+            onSubmit={submit}
+          />
+        )
       )}
       <footer>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>

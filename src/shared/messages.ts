@@ -1,6 +1,6 @@
 // Messages between the extension's contexts, one union per direction. Every receiver checks the
 // sender (our own pages only) and the shape before acting.
-import type { InviteInput, InviteResult } from '../core/invitation';
+import type { InviteInput } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import type { AuthConfig } from '../core/clouds';
 
@@ -23,7 +23,8 @@ export type UiRequest =
   | { to: 'background'; type: 'status' }
   | { to: 'background'; type: 'signIn' }
   | { to: 'background'; type: 'signOut' }
-  | { to: 'background'; type: 'invite'; input: InviteInput };
+  | { to: 'background'; type: 'invite'; input: InviteInput }
+  | { to: 'background'; type: 'inviteMany'; inputs: InviteInput[] };
 
 /** Background → the page that hosts MSAL and the Graph client (offscreen document on Chrome). */
 export type HostRequest =
@@ -35,9 +36,10 @@ export type HostRequest =
 /** Host → background: the host has no `identity` API on Chrome, the service worker does. */
 export type HostToBackground = { to: 'background'; type: 'webAuthFlow'; url: string; interactive: boolean };
 
-export type ReplyFor<R extends { type: string }> = R['type'] extends 'invite' ? Reply<InviteResult> : Reply<AuthStatus>;
-
-const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite']);
+const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'inviteMany']);
+const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite']);
+/** More than this in one request is refused: bulk lists go through in slices. */
+export const MAX_BATCH = 500;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -51,11 +53,13 @@ export function isInviteInput(value: unknown): value is InviteInput {
 
 export function isUiRequest(value: unknown): value is UiRequest {
   if (!isRecord(value) || value.to !== 'background' || !UI_TYPES.has(value.type as string)) return false;
-  return value.type !== 'invite' || isInviteInput(value.input);
+  if (value.type === 'invite') return isInviteInput(value.input);
+  if (value.type === 'inviteMany') return Array.isArray(value.inputs) && value.inputs.length <= MAX_BATCH && value.inputs.every(isInviteInput);
+  return true;
 }
 
 export function isHostRequest(value: unknown): value is HostRequest {
-  return isRecord(value) && value.to === 'host' && UI_TYPES.has(value.type as string) && isRecord(value.config);
+  return isRecord(value) && value.to === 'host' && HOST_TYPES.has(value.type as string) && isRecord(value.config);
 }
 
 export function isWebAuthFlowRequest(value: unknown): value is HostToBackground {

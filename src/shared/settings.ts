@@ -1,19 +1,15 @@
 // What the user configures on the options page, stored in storage.local.
 import browser from './browser';
 import type { AuthConfig, CloudId } from '../core/clouds';
-import type { UserType } from '../core/invitation';
+import type { InviteDefaults } from '../core/invitation';
 import { checkClientId, checkTenant, checkHttpsEndpoint } from '../core/validate';
 
-export interface InviteDefaults {
-  redirectUrl: string;
-  message: string;
-  sendMail: boolean;
-  messageLanguage: string;
-  userType: UserType;
-}
+export type { InviteDefaults };
 
 export interface Settings extends AuthConfig {
   defaults: InviteDefaults;
+  /** Context menu: send at once with the defaults instead of opening the invite window. */
+  inviteImmediately: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cloud: 'global' as CloudId,
   customAuthority: '',
   customGraph: '',
+  inviteImmediately: false,
   defaults: {
     redirectUrl: 'https://myapps.microsoft.com',
     message: '',

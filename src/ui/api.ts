@@ -2,6 +2,7 @@
 import browser from '../shared/browser';
 import type { AuthStatus, Reply, UiRequest } from '../shared/messages';
 import type { InviteInput, InviteResult } from '../core/invitation';
+import type { Batch } from '../shared/session';
 
 async function send<T>(request: UiRequest): Promise<Reply<T>> {
   try {
@@ -17,4 +18,5 @@ export const api = {
   signIn: () => send<AuthStatus>({ to: 'background', type: 'signIn' }),
   signOut: () => send<AuthStatus>({ to: 'background', type: 'signOut' }),
   invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
+  inviteMany: (inputs: InviteInput[]) => send<Batch>({ to: 'background', type: 'inviteMany', inputs }),
 };

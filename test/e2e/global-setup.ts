@@ -1,9 +1,9 @@
-// Builds the extension once before the browser tests, unless the caller just did (npm test).
+// Builds the end-to-end variant of the Chrome extension (dist/chrome-e2e) before the browser tests.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from './harness';
+import { CHROMIUM, E2E_HOST_PERMISSION } from '../../scripts/browser.mjs';
 
 export default function setup(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!process.env.SKIP_BUILD) execSync('npx vite build --mode chrome', { stdio: 'inherit' });
+  execSync('npx vite build --mode chrome --logLevel warn', { stdio: 'inherit', env: { ...process.env, E2E_HOST_PERMISSION } });
 }

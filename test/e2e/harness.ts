@@ -1,9 +1,10 @@
 // Real Chromium with the built extension loaded, pointed at the simulated tenant. Nothing of the
 // product is replaced: the settings are written the way the options page writes them.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { CHROMIUM, CLIENT_ID, EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../../scripts/browser.mjs';
+import { CHROMIUM, CLIENT_ID, E2E_EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../../scripts/browser.mjs';
 
-export { CHROMIUM, CLIENT_ID, EXTENSION_DIR, freshProfile };
+export { CHROMIUM, CLIENT_ID, freshProfile };
+export const EXTENSION_DIR = E2E_EXTENSION_DIR;
 
 export interface TenantLike {
   url: string;
@@ -18,7 +19,7 @@ export interface Launched {
 }
 
 export function launch(userDataDir = freshProfile(), extraArgs: string[] = []): Promise<Launched> {
-  return launchWithExtension({ userDataDir, extraArgs });
+  return launchWithExtension({ userDataDir, extraArgs, extensionDir: EXTENSION_DIR });
 }
 
 export const configureFor: (worker: Worker, tenant: TenantLike, defaults?: Record<string, unknown>) => Promise<void> = configureForTenant;

@@ -37,6 +37,7 @@ const TLD_SET = new Set<string>(TLDS);
 
 /** A real top-level domain (IANA list from the `tlds` package), or an IDN TLD in punycode. */
 export function isRealTld(label: string): boolean {
+  if (TLD_SET.has(label)) return true;
   const lower = label.toLowerCase();
   return TLD_SET.has(lower) || (lower.startsWith('xn--') && lower.length > 5);
 }

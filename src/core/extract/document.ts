@@ -39,9 +39,10 @@ export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}):
   const reader = new PageReader(performance.now() + budgetMs);
   reader.walk(root, 0);
   const text = reader.text();
-  const sink = (address: string, offset: number, name?: string) => reader.collector.add(address, offset, name);
+  const sink = (address: string, offset: number, name?: string, lowerCase?: string) => reader.collector.add(address, offset, name, lowerCase);
   scanPlain(text, sink);
   scanObfuscated(text, sink);
+  reader.collector.nameFrom((offset) => reader.rowNameAt(offset));
   return { found: reader.collector.list(), partial: reader.partial };
 }
 
@@ -51,6 +52,9 @@ class PageReader {
   private readonly parts: string[] = [];
   private length = 0;
   private visited = 0;
+  /** Table rows whose first cell holds a person's name: directories and CRMs state names that way. */
+  private readonly rows: { start: number; end: number; name: string }[] = [];
+  private openRows: { start: number; name: string }[] = [];
 
   constructor(private readonly deadline: number) {}
 
@@ -83,7 +87,7 @@ class PageReader {
         continue;
       }
       while (node && node !== container) {
-        if (node.nodeType === 1 && BLOCK.has((node as Element).tagName)) this.append('\n');
+        if (node.nodeType === 1 && BLOCK.has((node as Element).tagName)) this.leave((node as Element).tagName);
         if (node.nextSibling) {
           node = node.nextSibling;
           break;
@@ -105,6 +109,7 @@ class PageReader {
     const tag = element.tagName;
     if (SKIP.has(tag) || element.hasAttribute('hidden')) return false;
     if (BLOCK.has(tag)) this.append('\n');
+    if (tag === 'TR') this.openRow(element as HTMLTableRowElement);
     if (element.hasAttributes()) this.readAttributes(element, tag);
     if (tag === 'TEXTAREA' || (tag === 'INPUT' && VALUE_INPUTS.has((element as HTMLInputElement).type))) {
       const value = (element as HTMLInputElement).value;
@@ -119,6 +124,32 @@ class PageReader {
       this.append('\n');
     }
     return true;
+  }
+
+  private leave(tag: string): void {
+    this.append('\n');
+    if (tag !== 'TR') return;
+    const row = this.openRows.pop();
+    if (row?.name) this.rows.push({ start: row.start, end: this.length, name: row.name });
+  }
+
+  private openRow(row: HTMLTableRowElement): void {
+    const first = row.cells?.[0]?.textContent ?? '';
+    this.openRows.push({ start: this.length, name: first.length < 80 ? personName(first) ?? '' : '' });
+  }
+
+  /** The name of the table row that holds this text offset, if its first cell names a person. */
+  rowNameAt(offset: number): string | undefined {
+    let low = 0;
+    let high = this.rows.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const row = this.rows[mid]!;
+      if (offset < row.start) high = mid - 1;
+      else if (offset >= row.end) low = mid + 1;
+      else return row.name;
+    }
+    return undefined;
   }
 
   private readAttributes(element: Element, tag: string): void {
@@ -154,4 +185,12 @@ class PageReader {
       this.append('\n');
     }
   }
+}
+
+/** "Maria Anders", "Martín Sommer": two to four capitalised words, no digits or symbols. */
+function personName(text: string): string | undefined {
+  const name = text.replace(/\s+/gu, ' ').trim();
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 4) return undefined;
+  return words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) ? name : undefined;
 }

@@ -16,6 +16,6 @@ export function scanText(text: string, sink: Sink): void {
 
 export function extractFromText(text: string): Found[] {
   const collector = new Collector();
-  scanText(text, (address, offset, name) => collector.add(address, offset, name));
+  scanText(text, (address, offset, name, lowerCase) => collector.add(address, offset, name, lowerCase));
   return collector.list();
 }

@@ -36,7 +36,8 @@ export function parseMailto(href: string, linkText = ''): Found[] {
   }
   const text = linkText.replace(/\s+/gu, ' ').trim().slice(0, 200);
   const only = found.length === 1 ? found[0] : undefined;
-  if (only && !only.name && text && !GENERIC_LINK_TEXT.test(text)) {
+  // "the PMO", "our team": lower-case link text describes, it does not name.
+  if (only && !only.name && text && !GENERIC_LINK_TEXT.test(text) && !/^[a-z]/u.test(text)) {
     const name = cleanName(text);
     if (name) only.name = name;
   }

@@ -5,7 +5,8 @@
 import { isDomainChar, isLocalChar, isSpace } from './chars';
 import { readAddressAround, type Sink } from './text';
 
-const OPENERS: Record<string, string> = { ']': '[', ')': '(', '}': '{', '>': '<' };
+// Not <at>: '>' is everywhere in quoted mail, and nobody writes <at>.
+const OPENERS: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
 
 export function scanObfuscated(text: string, sink: Sink): void {
   for (const closer of Object.keys(OPENERS)) {
@@ -16,20 +17,21 @@ export function scanObfuscated(text: string, sink: Sink): void {
       p = text.indexOf(closer, p + 1);
     }
   }
-  let p = text.indexOf(' AT ');
+  // indexOf('AT') is far faster than indexOf(' AT '): spaces are everywhere.
+  let p = text.indexOf('AT');
   while (p !== -1) {
-    readRewritten(text, p, p + 4, sink);
-    p = text.indexOf(' AT ', p + 1);
+    if (text.charCodeAt(p - 1) === 32 && text.charCodeAt(p + 2) === 32) readRewritten(text, p - 1, p + 3, sink);
+    p = text.indexOf('AT', p + 2);
   }
 }
 
 /** `x [at] y` / `x(at)y`: the `at` sits right inside a bracket pair, spaces allowed around it. */
 function bracketedAt(text: string, close: number, closer: string): { localEnd: number; domainStart: number } | undefined {
   let q = close - 1;
-  if (text[q] === ' ') q--;
-  if (q < 2 || text.slice(q - 1, q + 1).toLowerCase() !== 'at') return undefined;
+  if (text.charCodeAt(q) === 32) q--;
+  if (q < 2 || (text.charCodeAt(q) | 32) !== 116 || (text.charCodeAt(q - 1) | 32) !== 97) return undefined; // "at", any case
   q -= 2;
-  if (text[q] === ' ') q--;
+  if (text.charCodeAt(q) === 32) q--;
   if (text[q] !== OPENERS[closer]) return undefined;
   let localEnd = q;
   while (localEnd > 0 && isSpace(text.charCodeAt(localEnd - 1))) localEnd--;

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import type { Found } from '../core/extract/collector';
+import { checkAddress } from '../core/validate';
+import { t } from '../shared/i18n';
+
+interface Props {
+  found: Found[];
+  selected: Set<string>;
+  onChange: (selected: Set<string>) => void;
+  source: 'selection' | 'page' | 'link' | 'paste';
+  partial?: boolean;
+}
+
+/** The addresses found on the page or in the selection: pick some or all, filter by text. */
+export function AddressPicker({ found, selected, onChange, source, partial }: Props) {
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const visible = needle ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle)) : found;
+  const invitable = visible.filter((f) => !checkAddress(f.address));
+  const toggle = (address: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(address);
+    else next.delete(address);
+    onChange(next);
+  };
+  const setAll = (on: boolean) => {
+    const next = new Set(selected);
+    for (const f of invitable) {
+      if (on) next.add(f.address);
+      else next.delete(f.address);
+    }
+    onChange(next);
+  };
+  return (
+    <section class="picker" aria-labelledby="picker-title">
+      <h2 id="picker-title" class="picker-title">
+        {t(`foundIn_${source}`, [String(found.length)])}
+      </h2>
+      {partial && <p class="hint">{t('scanPartial')}</p>}
+      {found.length > 5 && (
+        <input type="search" class="filter" aria-label={t('filterLabel')} placeholder={t('filterLabel')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} data-testid="filter" />
+      )}
+      <div class="row picker-actions">
+        <button type="button" class="link" onClick={() => setAll(true)} data-testid="select-all">
+          {t('selectAll')}
+        </button>
+        <button type="button" class="link" onClick={() => setAll(false)} data-testid="select-none">
+          {t('selectNone')}
+        </button>
+        <span class="muted small" aria-live="polite">
+          {t('selectedCount', [String(selected.size), String(found.length)])}
+        </span>
+      </div>
+      <ul class="addresses" data-testid="addresses">
+        {visible.map((f) => {
+          const problem = checkAddress(f.address);
+          const id = `addr-${f.address}`;
+          return (
+            <li key={f.address}>
+              <input type="checkbox" id={id} checked={selected.has(f.address)} disabled={!!problem} onChange={(e) => toggle(f.address, e.currentTarget.checked)} />
+              <label for={id}>
+                {f.name && <span class="name">{f.name}</span>}
+                <span class="address">{f.address}</span>
+                {problem && <span class="error">{t(problem.key, problem.subs)}</span>}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
