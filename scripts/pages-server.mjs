@@ -13,11 +13,13 @@ export function servePages(extra = {}) {
     if (!/^[\w.-]+\.html$/.test(name)) return res.writeHead(404).end();
     if (extra[name]) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(extra[name]);
     for (const dir of FOLDERS) {
+      let body;
       try {
-        return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(resolve(dir, name)));
+        body = readFileSync(resolve(dir, name));
       } catch {
-        // try the next folder
+        continue; // not in this folder
       }
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     }
     res.writeHead(404).end();
   });

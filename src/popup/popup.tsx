@@ -38,7 +38,13 @@ function Popup() {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<UserError>();
   const [result, setResult] = useState<InviteResult>();
-  const [addresses, setAddresses] = usePageAddresses();
+  const [lastResult, setLastResult] = useState<InviteResult>();
+  const [addresses, setAddresses, scanning] = usePageAddresses();
+
+  // A recent result (say, its redeem link) comes back on reopening, unless the page offers new addresses.
+  useEffect(() => {
+    if (!scanning && !addresses && lastResult) setResult(lastResult);
+  }, [scanning, addresses, lastResult]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<Batch>();
 
@@ -74,7 +80,7 @@ function Popup() {
     });
     void browser.storage.session.get(LAST_INVITE_KEY).then((stored) => {
       const last = stored[LAST_INVITE_KEY] as LastInvite | undefined;
-      if (last?.result && Date.now() - last.result.at < RESULT_KEPT_MS) setResult(last.result);
+      if (last?.result && Date.now() - last.result.at < RESULT_KEPT_MS) setLastResult(last.result);
     });
     void api.status().then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
   }, []);
@@ -143,6 +149,7 @@ function Popup() {
 
   const another = () => {
     setResult(undefined);
+    setLastResult(undefined);
     setBatch(undefined);
     setAddresses(undefined);
     void browser.storage.session.remove([LAST_INVITE_KEY, BATCH_KEY]);

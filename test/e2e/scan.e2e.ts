@@ -1,0 +1,184 @@
+// The addresses come to the user: the popup lists what the page or the selection holds, and the
+// context menu invites a selection or a mailto: link, all against real pages in real Chromium.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTenant } from '../tenant/tenant.mjs';
+import { servePages } from '../../scripts/pages-server.mjs';
+import { configureFor, launch, openPopup, signIn, type Launched } from './harness';
+
+let tenant: Awaited<ReturnType<typeof startTenant>>;
+let pages: Awaited<ReturnType<typeof servePages>>;
+let browser: Launched;
+const posts = () => tenant.requests('POST', '/v1.0/invitations');
+
+beforeAll(async () => {
+  tenant = await startTenant();
+  pages = await servePages();
+  browser = await launch();
+  await configureFor(browser.worker, tenant);
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await signIn(popup);
+  await popup.close();
+});
+afterAll(async () => {
+  await browser?.context.close();
+  await tenant?.close();
+  pages?.close();
+});
+beforeEach(async () => {
+  tenant.reset();
+  await browser.worker.evaluate(() => chrome.storage.session.clear());
+});
+
+async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${pages.url}/${name}`);
+  const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, page.url());
+  return { page, tabId };
+}
+
+/** The toolbar popup, opened on a given tab (as a click on the toolbar button would). */
+async function popupFor(tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 760 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tabId=${tabId}`);
+  await popup.getByTestId('account').waitFor();
+  return popup;
+}
+
+const rows = (popup: Page) => popup.locator('[data-testid=addresses] li').allInnerTexts().then((r) => r.map((t) => t.replace(/\s+/g, ' ').trim()));
+
+describe('popup scan', () => {
+  test('lists the page addresses with their names, in page order', async () => {
+    const { page, tabId } = await openPage('team-directory.html');
+    const popup = await popupFor(tabId);
+    await popup.getByTestId('addresses').waitFor();
+    const listed = await rows(popup);
+    expect(listed.slice(0, 3)).toEqual(['Maria Anders maria.anders@northwind.com', 'Ana Trujillo ana.trujillo@northwind.com', 'Antonio Moreno antonio.moreno@northwind.com']);
+    expect(listed).toHaveLength(10);
+    expect(await popup.locator('.picker-title').innerText()).toBe('10 found on this page');
+    await popup.close();
+    await page.close();
+  });
+
+  test('decoys are not listed: asset names, versions, credentials, script text', async () => {
+    const { page, tabId } = await openPage('decoys.html');
+    const popup = await popupFor(tabId);
+    await popup.getByTestId('addresses').waitFor();
+    expect(await rows(popup)).toEqual(['security@adventure-works.com']);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the selection comes first; filter, select none/all, then invite the chosen ones', async () => {
+    const { page, tabId } = await openPage('mailing-list.html');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.querySelector('pre')!.firstChild!, 0);
+      range.setEnd(document.querySelector('pre')!.firstChild!, 140);
+      getSelection()!.addRange(range);
+    });
+    const popup = await popupFor(tabId);
+    await popup.getByTestId('addresses').waitFor();
+    expect(await popup.locator('.picker-title').innerText()).toBe('2 found in the selection');
+    await popup.getByTestId('select-none').click();
+    expect(await popup.getByTestId('invite').isDisabled()).toBe(true);
+    await popup.getByLabel(/giovanni\.rovelli/).check();
+    await popup.getByTestId('invite').click();
+    await popup.getByTestId('result').waitFor();
+    expect(posts().map((p) => [p.body.invitedUserEmailAddress, p.body.invitedUserDisplayName])).toEqual([['giovanni.rovelli@proseware.com', 'Rovelli, Giovanni']]);
+    await popup.close();
+
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    tenant.reset();
+    const whole = await popupFor(tabId);
+    await whole.getByTestId('addresses').waitFor();
+    expect(await whole.locator('.picker-title').innerText()).toBe('8 found on this page');
+    await whole.getByTestId('filter').fill('wang');
+    expect(await rows(whole)).toEqual(['Yang Wang yang.wang@proseware.com']);
+    // Select all/none act on what the filter shows.
+    await whole.getByTestId('select-none').click();
+    await whole.getByTestId('filter').fill('');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 7');
+    await whole.getByTestId('select-all').click();
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 8');
+    await whole.getByTestId('invite').click();
+    await whole.getByTestId('batch-done').waitFor();
+    expect(await whole.getByTestId('batch').locator('[data-status=done]').count()).toBe(8);
+    expect(posts()).toHaveLength(8);
+    await whole.close();
+    await page.close();
+  });
+
+  test('pasted free text is parsed like a page', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await popup.getByTestId('account').waitFor();
+    await popup.locator('#email').focus();
+    await popup.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Jane <j@fabrikam.com>; k@tailspintoys.com');
+      document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await popup.getByTestId('addresses').waitFor();
+    expect(await rows(popup)).toEqual(['Jane j@fabrikam.com', 'k@tailspintoys.com']);
+    await popup.close();
+  });
+});
+
+describe('context menu', () => {
+  /** Native menus cannot be clicked by automation: fire the registered handler with a real tab. */
+  async function clickMenu(info: Record<string, unknown>, tabId: number): Promise<void> {
+    await browser.worker.evaluate(
+      async ({ info, tabId }) => {
+        const tab = await chrome.tabs.get(tabId);
+        (chrome.contextMenus.onClicked as unknown as { dispatch: (i: unknown, t: unknown) => void }).dispatch({ frameId: 0, editable: false, pageUrl: tab.url, ...info }, tab);
+      },
+      { info, tabId },
+    );
+  }
+
+  test('a selected address opens the invite window prefilled; one click sends it', async () => {
+    const { page, tabId } = await openPage('webmail-thread.html');
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.startsWith('Cc:'))!;
+      getSelection()!.selectAllChildren(p);
+    });
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await clickMenu({ menuItemId: 'invite-selection', selectionText: 'Cc: "Brown, Elizabeth"…' }, tabId);
+    const window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    expect(await rows(window)).toEqual(['Brown, Elizabeth elizabeth.brown@fabrikam.com', 'Jytte Petersen jytte.petersen@fabrikam.com']);
+    await window.getByTestId('invite').click();
+    await window.getByTestId('batch-done').waitFor();
+    expect(posts().map((p) => p.body.invitedUserDisplayName)).toEqual(['Brown, Elizabeth', 'Jytte Petersen']);
+    await window.close();
+    await page.close();
+  });
+
+  test('a mailto: link is invited through the invite window', async () => {
+    const { page, tabId } = await openPage('mailto-variants.html');
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await clickMenu({ menuItemId: 'invite-mailto', linkUrl: 'mailto:Jane%20Doe%20%3Cjane.doe@litware.com%3E' }, tabId);
+    const window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    expect(await rows(window)).toEqual(['Jane Doe jane.doe@litware.com']);
+    await window.getByTestId('invite').click();
+    await window.getByTestId('result').waitFor();
+    expect(posts().map((p) => [p.body.invitedUserEmailAddress, p.body.invitedUserDisplayName])).toEqual([['jane.doe@litware.com', 'Jane Doe']]);
+    await window.close();
+    await page.close();
+  });
+
+  test('"invite immediately" sends with the defaults and needs no window', async () => {
+    await browser.worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: Record<string, Record<string, unknown>> };
+      await chrome.storage.local.set({ settings: { ...settings, inviteImmediately: true, defaults: { ...settings.defaults, sendMail: false } } });
+    });
+    const { page, tabId } = await openPage('inline-split.html');
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('p')!));
+    await clickMenu({ menuItemId: 'invite-selection', selectionText: 'Write to ana@contoso.com for bookings.' }, tabId);
+    await expect.poll(() => posts().length).toBe(1);
+    expect(posts()[0]!.body).toEqual({ invitedUserEmailAddress: 'ana@contoso.com', inviteRedirectUrl: 'https://myapps.microsoft.com', sendInvitationMessage: false, invitedUserType: 'Guest' });
+    await page.close();
+  });
+});
