@@ -29,7 +29,18 @@ const BLOCK = new Set([
   'UL', 'IMG', 'INPUT', 'TEXTAREA', 'IFRAME',
 ]);
 const VALUE_INPUTS = new Set(['email', 'text', 'search', 'url', '']);
+const WANTED_ATTRIBUTES = new Set(['href', 'data-cfemail', 'email', 'data-email', 'data-hovercard-id']);
+const NO_ATTRIBUTES: string[] = [];
+// What leaving an element takes (see PageReader.walk).
+const SKIP_CHILDREN = -1;
+const EXIT_INLINE = 0;
+const EXIT_BLOCK = 1;
+const EXIT_ROW = 2;
+const EXIT_FIRST_CELL = 3;
 const MAX_SHADOW_DEPTH = 32;
+// attachShadow() is allowed on custom elements and these only; asking every <td> is wasted time.
+const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
+const canHostShadow = (tag: string) => SHADOW_HOSTS.has(tag) || tag.includes('-');
 
 export function extractFromDocument(root: Root): Found[] {
   return scanDocument(root).found;
@@ -42,7 +53,7 @@ export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}):
   const sink = (address: string, offset: number, name?: string, lowerCase?: string) => reader.collector.add(address, offset, name, lowerCase);
   scanPlain(text, sink);
   scanObfuscated(text, sink);
-  reader.collector.nameFrom((offset) => reader.rowNameAt(offset));
+  reader.collector.nameFrom((offset) => reader.rowNameAt(text, offset));
   return { found: reader.collector.list(), partial: reader.partial };
 }
 
@@ -52,9 +63,9 @@ class PageReader {
   private readonly parts: string[] = [];
   private length = 0;
   private visited = 0;
-  /** Table rows whose first cell holds a person's name: directories and CRMs state names that way. */
-  private readonly rows: { start: number; end: number; name: string }[] = [];
-  private openRows: { start: number; name: string }[] = [];
+  /** Table rows and their first cell: directories and CRMs state a person's name that way. */
+  private readonly rows: { start: number; end: number; cellStart: number; cellEnd: number }[] = [];
+  private readonly rowStarts: { start: number; cellStart: number; cellEnd: number }[] = [];
 
   constructor(private readonly deadline: number) {}
 
@@ -77,69 +88,87 @@ class PageReader {
     return this.partial;
   }
 
-  /** Depth-first over `container`'s descendants with parent pointers: no recursion on DOM depth. */
+  /**
+   * Depth-first over `container`'s descendants with parent pointers: no recursion on DOM depth.
+   * What each open element needs on the way out (a line break, closing a table row or cell) is kept
+   * on a stack, so the DOM is asked about each node once.
+   */
   walk(container: Root | Node, shadowDepth: number): void {
+    const exits: number[] = [];
     let node: Node | null = container.firstChild;
     while (node && !this.outOfTime()) {
-      const descend = this.enter(node, shadowDepth);
-      if (descend && node.firstChild) {
+      const exit = this.enter(node, shadowDepth);
+      if (exit !== SKIP_CHILDREN && node.firstChild) {
+        exits.push(exit);
         node = node.firstChild;
         continue;
       }
+      if (exit > 0) this.leave(exit);
       while (node && node !== container) {
-        if (node.nodeType === 1 && BLOCK.has((node as Element).tagName)) this.leave((node as Element).tagName);
-        if (node.nextSibling) {
-          node = node.nextSibling;
+        const next: Node | null = node.nextSibling;
+        if (next) {
+          node = next;
           break;
         }
         node = node.parentNode;
+        if (node !== container) this.leave(exits.pop() ?? 0);
       }
       if (node === container) break;
     }
   }
 
-  /** Reads one node; true when its children should be read too. */
-  private enter(node: Node, shadowDepth: number): boolean {
-    if (node.nodeType === 3) {
+  /** Reads one node; says what leaving it takes, or SKIP_CHILDREN. */
+  private enter(node: Node, shadowDepth: number): number {
+    const type = node.nodeType;
+    if (type === 3) {
       this.append((node as Text).data);
-      return false;
+      return SKIP_CHILDREN;
     }
-    if (node.nodeType !== 1) return false;
+    if (type !== 1) return SKIP_CHILDREN;
     const element = node as Element;
     const tag = element.tagName;
-    if (SKIP.has(tag) || element.hasAttribute('hidden')) return false;
-    if (BLOCK.has(tag)) this.append('\n');
-    if (tag === 'TR') this.openRow(element as HTMLTableRowElement);
-    if (element.hasAttributes()) this.readAttributes(element, tag);
+    if (SKIP.has(tag)) return SKIP_CHILDREN;
+    // One call lists the attribute names (no wrapper objects); most elements have none we want.
+    const attributes = element.hasAttributes() ? element.getAttributeNames() : NO_ATTRIBUTES;
+    if (attributes.includes('hidden')) return SKIP_CHILDREN;
+    const block = BLOCK.has(tag);
+    if (block) this.append('\n');
+    if (attributes.length && attributes.some((name) => WANTED_ATTRIBUTES.has(name))) this.readAttributes(element, tag);
     if (tag === 'TEXTAREA' || (tag === 'INPUT' && VALUE_INPUTS.has((element as HTMLInputElement).type))) {
       const value = (element as HTMLInputElement).value;
       if (value) this.append(`\n${value}\n`);
-      return false;
+      return SKIP_CHILDREN;
     }
     if (tag === 'IFRAME') this.readFrame(element as HTMLIFrameElement, shadowDepth);
-    const shadow = (element as HTMLElement).shadowRoot;
+    const shadow = canHostShadow(tag) ? (element as HTMLElement).shadowRoot : null;
     if (shadow && shadowDepth < MAX_SHADOW_DEPTH) {
       this.append('\n');
       this.walk(shadow, shadowDepth + 1);
       this.append('\n');
     }
-    return true;
+    if (tag === 'TR') {
+      this.rowStarts.push({ start: this.length, cellStart: -1, cellEnd: -1 });
+      return EXIT_ROW;
+    }
+    if ((tag === 'TD' || tag === 'TH') && this.rowStarts.at(-1)?.cellStart === -1) {
+      this.rowStarts.at(-1)!.cellStart = this.length;
+      return EXIT_FIRST_CELL;
+    }
+    return block ? EXIT_BLOCK : EXIT_INLINE;
   }
 
-  private leave(tag: string): void {
+  private leave(exit: number): void {
+    if (exit === EXIT_INLINE) return;
+    if (exit === EXIT_FIRST_CELL) this.rowStarts.at(-1)!.cellEnd = this.length;
     this.append('\n');
-    if (tag !== 'TR') return;
-    const row = this.openRows.pop();
-    if (row?.name) this.rows.push({ start: row.start, end: this.length, name: row.name });
-  }
-
-  private openRow(row: HTMLTableRowElement): void {
-    const first = row.cells?.[0]?.textContent ?? '';
-    this.openRows.push({ start: this.length, name: first.length < 80 ? personName(first) ?? '' : '' });
+    if (exit === EXIT_ROW) {
+      const row = this.rowStarts.pop()!;
+      if (row.cellEnd > row.cellStart) this.rows.push({ start: row.start, end: this.length, cellStart: row.cellStart, cellEnd: row.cellEnd });
+    }
   }
 
   /** The name of the table row that holds this text offset, if its first cell names a person. */
-  rowNameAt(offset: number): string | undefined {
+  rowNameAt(text: string, offset: number): string | undefined {
     let low = 0;
     let high = this.rows.length - 1;
     while (low <= high) {
@@ -147,7 +176,7 @@ class PageReader {
       const row = this.rows[mid]!;
       if (offset < row.start) high = mid - 1;
       else if (offset >= row.end) low = mid + 1;
-      else return row.name;
+      else return row.cellEnd - row.cellStart < 80 ? personName(text.slice(row.cellStart, row.cellEnd)) : undefined;
     }
     return undefined;
   }
