@@ -1,19 +1,14 @@
 // Bad input stops in the popup (zero Graph requests); Graph failures come back in plain words.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startTenant, type Fault } from '../tenant/tenant.mjs';
-import { configureFor, fillInvite, launch, openFreshPopup, openPopup, signIn, submitInvite, type InviteFields, type Launched } from './harness';
+import type { Fault, Tenant } from '../tenant/tenant.mjs';
+import { fillInvite, openFreshPopup, startSignedIn, submitInvite, type InviteFields, type Launched } from './harness';
 
-let tenant: Awaited<ReturnType<typeof startTenant>>;
+let tenant: Tenant;
 let browser: Launched;
 const invitationPosts = () => tenant.requests('POST', '/v1.0/invitations');
 
 beforeAll(async () => {
-  tenant = await startTenant();
-  browser = await launch();
-  await configureFor(browser.worker, tenant);
-  const popup = await openPopup(browser.context, browser.extensionId);
-  await signIn(popup);
-  await popup.close();
+  ({ tenant, browser } = await startSignedIn());
 });
 afterAll(async () => {
   await browser?.context.close();

@@ -1,6 +1,7 @@
 // Real Chromium with the built extension loaded, pointed at the simulated tenant. Nothing of the
 // product is replaced: the settings are written the way the options page writes them.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { startTenant, type Tenant } from '../tenant/tenant.mjs';
 import { CHROMIUM, CLIENT_ID, E2E_EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../../scripts/browser.mjs';
 
 export { CHROMIUM, CLIENT_ID, freshProfile };
@@ -104,4 +105,15 @@ export async function storedCredentialKinds(page: Page): Promise<string[]> {
       .filter((kind): kind is string => !!kind)
       .sort(),
   );
+}
+
+/** A simulated tenant and a browser already signed in to it: the start of most test files. */
+export async function startSignedIn(options: Parameters<typeof startTenant>[0] = {}): Promise<{ tenant: Tenant; browser: Launched }> {
+  const tenant = await startTenant(options);
+  const browser = await launch();
+  await configureFor(browser.worker, tenant);
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await signIn(popup);
+  await popup.close();
+  return { tenant, browser };
 }

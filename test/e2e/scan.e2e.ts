@@ -2,23 +2,18 @@
 // context menu invites a selection or a mailto: link, all against real pages in real Chromium.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTenant } from '../tenant/tenant.mjs';
+import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../../scripts/pages-server.mjs';
-import { configureFor, launch, openPopup, signIn, type Launched } from './harness';
+import { openPopup, startSignedIn, type Launched } from './harness';
 
-let tenant: Awaited<ReturnType<typeof startTenant>>;
+let tenant: Tenant;
 let pages: Awaited<ReturnType<typeof servePages>>;
 let browser: Launched;
 const posts = () => tenant.requests('POST', '/v1.0/invitations');
 
 beforeAll(async () => {
-  tenant = await startTenant();
   pages = await servePages();
-  browser = await launch();
-  await configureFor(browser.worker, tenant);
-  const popup = await openPopup(browser.context, browser.extensionId);
-  await signIn(popup);
-  await popup.close();
+  ({ tenant, browser } = await startSignedIn());
 });
 afterAll(async () => {
   await browser?.context.close();
