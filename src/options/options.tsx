@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { t, uiLanguage } from '../shared/i18n';
+import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
@@ -128,5 +128,5 @@ function Options() {
   );
 }
 
-document.title = t('optionsTitle');
+localizeDocument('optionsTitle');
 render(<Options />, document.getElementById('app')!);

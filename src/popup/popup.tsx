@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { t, uiLanguage } from '../shared/i18n';
+import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { loadSettings, type InviteDefaults } from '../shared/settings';
 import type { AuthStatus } from '../shared/messages';
 import { checkInvite, inputFromDefaults, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
@@ -158,6 +158,7 @@ function Popup() {
 
   return (
     <main class="popup">
+      <h1 class="visually-hidden">{t('popupTitle')}</h1>
       {status && !status.configured ? (
         <section class="box" data-testid="setup">
           <p>{t('setupNeeded')}</p>
@@ -207,5 +208,5 @@ function Popup() {
   );
 }
 
-document.title = t('popupTitle');
+localizeDocument('popupTitle');
 render(<Popup />, document.getElementById('app')!);

@@ -8,3 +8,10 @@ export function t(key: string, subs?: string[]): string {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/** Title and language of an extension page, from the browser's UI language. */
+export function localizeDocument(titleKey: string): void {
+  document.title = t(titleKey);
+  document.documentElement.lang = uiLanguage();
+  document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+}

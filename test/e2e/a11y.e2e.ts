@@ -1,0 +1,73 @@
+// axe-core in Chromium on every extension page, light and dark: 0 violations.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Tenant } from '../tenant/tenant.mjs';
+import { servePages } from '../../scripts/pages-server.mjs';
+import { startSignedIn, type Launched } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let tenant: Tenant;
+let browser: Launched;
+let pages: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  pages = await servePages();
+  ({ tenant, browser } = await startSignedIn());
+});
+afterAll(async () => {
+  await browser?.context.close();
+  await tenant?.close();
+  pages?.close();
+});
+
+/** Runs axe in the page (evaluate is not subject to the extension's CSP) and lists violations. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  return browser.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+}
+
+describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+  test('popup form, with an inline error', async () => {
+    const popup = await browser.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+    await popup.getByTestId('account').waitFor();
+    await popup.locator('#email').fill('not an address');
+    await popup.getByTestId('invite').click();
+    await popup.locator('#email-error').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  test('popup listing a page’s addresses (the invite window looks the same)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/team-directory.html`);
+    const popup = await browser.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tabId=${await tabIdOf(page.url())}`);
+    await popup.getByTestId('addresses').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.screenshot({ path: resolve(import.meta.dirname, `../../docs/popup-list-${scheme}.png`) });
+    await popup.close();
+    await page.close();
+  });
+
+  test('options page, with errors', async () => {
+    const options = await browser.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+    await options.locator('#clientId').fill('nope');
+    await options.getByTestId('save').click();
+    await options.locator('#clientId-error').waitFor();
+    expect(await violations(options)).toEqual([]);
+    await options.close();
+  });
+});
