@@ -82,5 +82,9 @@ function notify(message: string): Promise<string> {
 export function registerMenus(forward: Forward): void {
   browser.runtime.onInstalled.addListener(createMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, forward));
+  // The keyboard shortcut for "invite the current selection" behaves like the menu item (it grants activeTab too).
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'invite-selection') void onMenuClick({ menuItemId: MENU.selection, editable: false, modifiers: [], frameId: 0 }, tab, forward);
+  });
   if (browser.menus?.onShown) browser.menus.onShown.addListener(retitleOnShown);
 }

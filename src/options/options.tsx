@@ -29,9 +29,13 @@ function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState(false);
+  const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
   const redirectUri = browser.identity.getRedirectURL();
 
-  useEffect(() => void loadSettings().then(setSettings), []);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void browser.commands.getAll().then(setShortcuts);
+  }, []);
   if (!settings) return null;
 
   const update = (patch: Partial<Settings>) => {
@@ -115,6 +119,16 @@ function Options() {
           <input type="checkbox" id="inviteImmediately" checked={settings.inviteImmediately} onChange={(e) => update({ inviteImmediately: e.currentTarget.checked })} />
           {t('fieldInviteImmediately')}
         </label>
+        <h2>{t('sectionShortcuts')}</h2>
+        <dl class="shortcuts" data-testid="shortcuts">
+          {shortcuts.map((c) => (
+            <div key={c.name}>
+              <dt>{c.name === '_execute_action' ? t('commandOpenPopup') : c.description}</dt>
+              <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : t('shortcutNone')}</dd>
+            </div>
+          ))}
+        </dl>
+        <p class="hint">{t('shortcutsHelp')}</p>
         <div class="row">
           <button type="submit" class="primary" data-testid="save">
             {t('save')}

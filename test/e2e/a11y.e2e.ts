@@ -51,6 +51,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/team-directory.html`);
     const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 800 });
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tabId=${await tabIdOf(page.url())}`);
     await popup.getByTestId('addresses').waitFor();

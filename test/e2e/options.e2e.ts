@@ -16,6 +16,10 @@ test('shows the redirect URI, refuses bad values with specific messages, saves g
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
   expect(await page.getByTestId('redirect-uri').inputValue()).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+  const shortcuts = await page.getByTestId('shortcuts').innerText();
+  expect(shortcuts).toContain('Open the invite popup');
+  expect(shortcuts).toContain('Alt+Shift+I');
+  expect(shortcuts).toContain('Invite the addresses in the selection');
 
   await page.locator('#clientId').fill('my-app');
   await page.locator('#tenant').fill('common');

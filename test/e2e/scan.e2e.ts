@@ -150,6 +150,21 @@ describe('context menu', () => {
     await page.close();
   });
 
+  test('the "invite the selection" shortcut works like the menu item', async () => {
+    const { page, tabId } = await openPage('international.html');
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.querySelectorAll('p')[1]!));
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await browser.worker.evaluate(async (id) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.commands.onCommand as unknown as { dispatch: (c: string, t: unknown) => void }).dispatch('invite-selection', tab);
+    }, tabId);
+    const window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    expect(await rows(window)).toEqual(['Åsa Lindqvist åsa.lindqvist@exempel.se']);
+    await window.close();
+    await page.close();
+  });
+
   test('a mailto: link is invited through the invite window', async () => {
     const { page, tabId } = await openPage('mailto-variants.html');
     const opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
