@@ -30,3 +30,16 @@ describe('locales', () => {
     expect([...used].filter((k) => !english[k])).toEqual([]);
   });
 });
+
+describe('no hard-coded UI text', () => {
+  test('JSX text and user-facing attributes in components come from _locales', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(resolve(import.meta.dirname, '../../src')).filter((f) => f.endsWith('.tsx'))) {
+      const text = readFileSync(file, 'utf8');
+      // Text between tags that holds a letter, e.g. <button>Save</button>.
+      for (const m of text.matchAll(/>\s*([^<>{}\n()?:=;&|]*\p{L}[^<>{}\n()?:=;&|]*)\s*</gu)) offenders.push(`${file}: ${m[1]!.trim()}`);
+      for (const m of text.matchAll(/\b(?:aria-label|title|alt|placeholder)="([^"]*\p{L}[^"]*)"/gu)) offenders.push(`${file}: ${m[1]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
