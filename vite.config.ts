@@ -62,6 +62,7 @@ function buildConfig(target: Target) {
   const input: Record<string, string> = {
     popup: resolve(root, 'src/popup/popup.html'),
     options: resolve(root, 'src/options/options.html'),
+    history: resolve(root, 'src/history/history.html'),
     background: resolve(root, `src/background/${target}.ts`),
   };
   if (target === 'chrome') input.offscreen = resolve(root, 'src/offscreen/offscreen.html');

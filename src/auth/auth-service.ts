@@ -79,12 +79,12 @@ export class AuthService {
   }
 
   /** A token for Graph: cache, then refresh token, then a silent web-auth round trip. */
-  async accessToken(forceRefresh = false): Promise<string> {
+  async accessToken(forceRefresh = false, scopes = this.endpoints.scopes): Promise<string> {
     const account = await this.msalAccount();
     if (!account) throw new AuthFailure('errSignInRequired', [], true);
     try {
       const result = await this.pca.acquireTokenSilent({
-        scopes: this.endpoints.scopes,
+        scopes,
         account,
         forceRefresh,
         cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
@@ -97,7 +97,7 @@ export class AuthService {
     }
     return this.serialise(async () => {
       try {
-        return (await this.webAuthFlow(false, 'none', account)).accessToken;
+        return (await this.webAuthFlow(false, 'none', account, scopes)).accessToken;
       } catch {
         throw new AuthFailure('errSignInRequired', [], true);
       }
@@ -113,12 +113,12 @@ export class AuthService {
     return first;
   }
 
-  private async webAuthFlow(interactive: boolean, prompt: 'select_account' | 'none', account?: MsalAccount): Promise<AuthenticationResult> {
+  private async webAuthFlow(interactive: boolean, prompt: 'select_account' | 'none', account?: MsalAccount, scopes = this.endpoints.scopes): Promise<AuthenticationResult> {
     await this.ready;
     clearInteractionState();
     this.capturedUrl = undefined;
     try {
-      await this.pca.acquireTokenRedirect({ scopes: this.endpoints.scopes, prompt, account });
+      await this.pca.acquireTokenRedirect({ scopes, prompt, account });
       const url = this.capturedUrl;
       if (!url) throw new AuthFailure('errSignInFailed', ['no authorize URL']);
       let responseUrl: string;

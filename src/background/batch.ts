@@ -4,6 +4,7 @@ import type { InviteInput, InviteResult } from '../core/invitation';
 import { BATCH_KEY, writeSession, type Batch } from '../shared/session';
 import type { HostRequest, Reply } from '../shared/messages';
 import type { AuthConfig } from '../core/clouds';
+import { recordInvitations } from '../shared/history';
 
 export type Forward = (request: HostRequest) => Promise<Reply<unknown>>;
 
@@ -44,5 +45,6 @@ export async function runBatch(config: AuthConfig, inputs: InviteInput[], forwar
   }
   batch.finished = true;
   await writeSession(BATCH_KEY, batch);
+  await recordInvitations(batch.items.flatMap((item) => (item.result ? [item.result] : [])));
   return batch;
 }

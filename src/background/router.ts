@@ -5,6 +5,7 @@ import type { Reply, UiRequest } from '../shared/messages';
 import type { InviteResult } from '../core/invitation';
 import { LAST_INVITE_KEY, writeSession, type LastInvite } from '../shared/session';
 import { runBatch, type Forward } from './batch';
+import { recordInvitations, recordStates, type GuestState } from '../shared/history';
 
 export type { Forward };
 
@@ -17,10 +18,15 @@ export async function routeUiRequest(request: UiRequest, forward: Forward): Prom
         ? { email: request.input.email, result: reply.value as InviteResult }
         : { email: request.input.email, error: reply.error };
       await writeSession(LAST_INVITE_KEY, last);
+      if (reply.ok) await recordInvitations([reply.value as InviteResult]);
       return reply;
     }
     case 'inviteMany':
       return { ok: true, value: await runBatch(config, request.inputs, forward) };
+    case 'userStates': {
+      const reply = await forward({ to: 'host', type: 'userStates', config, ids: request.ids });
+      return reply.ok ? { ok: true, value: await recordStates(reply.value as Record<string, GuestState>) } : reply;
+    }
     default:
       return forward({ to: 'host', type: request.type, config });
   }

@@ -108,5 +108,7 @@ export interface InviteResult {
   sentMail: boolean;
   /** Only kept when no mail was sent: the user has to deliver it. A secret. */
   redeemUrl?: string;
+  /** The directory the guest was invited into. */
+  tenantId: string;
   at: number;
 }

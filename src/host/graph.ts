@@ -36,3 +36,22 @@ export function toGraphFailure(error: unknown): GraphFailure | undefined {
     retryAfterSeconds: parseRetryAfter(error.headers?.get?.('Retry-After')),
   };
 }
+
+/** Accepted, PendingAcceptance, or gone from the directory. */
+export type UserState = 'Accepted' | 'PendingAcceptance' | 'NotFound' | 'Unknown';
+
+export async function fetchUserState(client: Client, id: string): Promise<UserState> {
+  try {
+    const user = (await client.api(`/users/${encodeURIComponent(id)}`).select('id,externalUserState').get()) as { externalUserState?: string | null };
+    if (user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance') return user.externalUserState;
+    return 'Unknown';
+  } catch (error) {
+    if (toGraphFailure(error)?.status === 404) return 'NotFound';
+    throw error;
+  }
+}
+
+/** The delegated permission for reading guests' state, in the cloud's form. */
+export function readScopes(endpoints: Endpoints): string[] {
+  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', 'User.Read.All'));
+}

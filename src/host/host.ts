@@ -9,7 +9,7 @@ import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult }
 import { isConfigured } from '../shared/settings';
 import type { AuthStatus, HostRequest, Reply } from '../shared/messages';
 import { fail } from '../shared/messages';
-import { createGraphClient, postInvitation, toGraphFailure } from './graph';
+import { createGraphClient, fetchUserState, postInvitation, readScopes, toGraphFailure, type UserState } from './graph';
 
 const CONFIG_KEY = 'invite.configKey';
 
@@ -33,6 +33,8 @@ export class Host {
           return ok(await this.status(request.config));
         case 'invite':
           return await this.invite(request.config, request.input);
+        case 'userStates':
+          return ok(await this.userStates(request.config, request.ids));
       }
     } catch (error) {
       if (error instanceof AuthFailure) return { ok: false, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
@@ -76,6 +78,7 @@ export class Host {
           userType: body.invitedUserType,
           sentMail: body.sendInvitationMessage,
           redeemUrl: body.sendInvitationMessage ? undefined : response.inviteRedeemUrl,
+          tenantId: (await auth.account())?.tenantId ?? config.tenant,
           at: Date.now(),
         });
       } catch (error) {
@@ -89,6 +92,22 @@ export class Host {
       }
     }
     return { ok: false, error: describeGraphFailure({ status: 401 }) };
+  }
+
+  /** Where each invited guest stands now (externalUserState), for the history page. */
+  private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, UserState>> {
+    const auth = this.auth(config);
+    const endpoints = resolveEndpoints(config);
+    // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
+    const token = await auth.accessToken(false, readScopes(endpoints));
+    const client = createGraphClient(endpoints, async () => token);
+    const states: Record<string, UserState> = {};
+    const queue = [...new Set(ids)];
+    const worker = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) states[id] = await fetchUserState(client, id);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+    return states;
   }
 
   private auth(config: AuthConfig): AuthService {

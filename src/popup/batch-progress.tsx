@@ -12,7 +12,8 @@ export function BatchProgress({ batch, onDone }: { batch: Batch; onDone: () => v
         <strong>{t('batchSummary', [String(done), String(batch.items.length), String(failed)])}</strong>
       </p>
       <progress max={batch.items.length} value={done + failed} aria-label={t('batchProgress')} />
-      <ul class="addresses">
+      {/* Scrollable, so it must be reachable by keyboard too. */}
+      <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
         {batch.items.map((item) => (
           <li key={item.email} data-status={item.status}>
             <span class={`status status-${item.status}`}>{t(`status_${item.status}`)}</span>

@@ -199,7 +199,10 @@ function Popup() {
           />
         )
       )}
-      <footer>
+      <footer class="row">
+        <a class="link" href="../history/history.html" target="_blank" data-testid="history-link">
+          {t('historyTitle')}
+        </a>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
           {t('settings')}
         </button>

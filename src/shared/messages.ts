@@ -24,20 +24,25 @@ export type UiRequest =
   | { to: 'background'; type: 'signIn' }
   | { to: 'background'; type: 'signOut' }
   | { to: 'background'; type: 'invite'; input: InviteInput }
-  | { to: 'background'; type: 'inviteMany'; inputs: InviteInput[] };
+  | { to: 'background'; type: 'inviteMany'; inputs: InviteInput[] }
+  | { to: 'background'; type: 'userStates'; ids: string[] };
 
 /** Background → the page that hosts MSAL and the Graph client (offscreen document on Chrome). */
 export type HostRequest =
   | { to: 'host'; type: 'status'; config: AuthConfig }
   | { to: 'host'; type: 'signIn'; config: AuthConfig }
   | { to: 'host'; type: 'signOut'; config: AuthConfig }
-  | { to: 'host'; type: 'invite'; config: AuthConfig; input: InviteInput };
+  | { to: 'host'; type: 'invite'; config: AuthConfig; input: InviteInput }
+  | { to: 'host'; type: 'userStates'; config: AuthConfig; ids: string[] };
 
 /** Host → background: the host has no `identity` API on Chrome, the service worker does. */
 export type HostToBackground = { to: 'background'; type: 'webAuthFlow'; url: string; interactive: boolean };
 
-const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'inviteMany']);
-const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite']);
+const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'inviteMany', 'userStates']);
+const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'userStates']);
+const isIdList = (value: unknown) => Array.isArray(value) && value.length <= MAX_HISTORY_REFRESH && value.every((id) => typeof id === 'string' && /^[\w-]{1,64}$/u.test(id));
+/** History refreshes ask about at most this many guests at once. */
+export const MAX_HISTORY_REFRESH = 1000;
 /** More than this in one request is refused: bulk lists go through in slices. */
 export const MAX_BATCH = 500;
 
@@ -55,6 +60,7 @@ export function isUiRequest(value: unknown): value is UiRequest {
   if (!isRecord(value) || value.to !== 'background' || !UI_TYPES.has(value.type as string)) return false;
   if (value.type === 'invite') return isInviteInput(value.input);
   if (value.type === 'inviteMany') return Array.isArray(value.inputs) && value.inputs.length <= MAX_BATCH && value.inputs.every(isInviteInput);
+  if (value.type === 'userStates') return isIdList(value.ids);
   return true;
 }
 

@@ -3,6 +3,7 @@ import browser from '../shared/browser';
 import type { AuthStatus, Reply, UiRequest } from '../shared/messages';
 import type { InviteInput, InviteResult } from '../core/invitation';
 import type { Batch } from '../shared/session';
+import type { HistoryEntry } from '../shared/history';
 
 async function send<T>(request: UiRequest): Promise<Reply<T>> {
   try {
@@ -19,4 +20,5 @@ export const api = {
   signOut: () => send<AuthStatus>({ to: 'background', type: 'signOut' }),
   invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
   inviteMany: (inputs: InviteInput[]) => send<Batch>({ to: 'background', type: 'inviteMany', inputs }),
+  userStates: (ids: string[]) => send<HistoryEntry[]>({ to: 'background', type: 'userStates', ids }),
 };

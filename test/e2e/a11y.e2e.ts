@@ -57,8 +57,22 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await popup.getByTestId('addresses').waitFor();
     expect(await violations(popup)).toEqual([]);
     await popup.screenshot({ path: resolve(import.meta.dirname, `../../docs/popup-list-${scheme}.png`) });
+    // Invite them: the progress view, too, must pass.
+    await popup.getByTestId('invite').click();
+    await popup.getByTestId('batch-done').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.screenshot({ path: resolve(import.meta.dirname, `../../docs/popup-bulk-${scheme}.png`) });
     await popup.close();
     await page.close();
+  });
+
+  test('history page', async () => {
+    const history = await browser.context.newPage();
+    await history.emulateMedia({ colorScheme: scheme });
+    await history.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
+    await history.getByTestId('history').waitFor();
+    expect(await violations(history)).toEqual([]);
+    await history.close();
   });
 
   test('options page, with errors', async () => {

@@ -9,17 +9,26 @@ function graphError(res, status, code, message, record) {
   return json(res, status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } }, record);
 }
 
-function authenticated(state, req) {
+/** The access token's grant, if it is one we issued and it has not expired. */
+function grantOf(state, req) {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const issued = bearer && state.accessTokens.get(bearer);
-  return !!issued && issued.expires > Date.now();
+  return issued && issued.expires > Date.now() ? issued : undefined;
 }
 
 export function handleGraph(state, req, res, url, record) {
-  if (!authenticated(state, req)) {
-    return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
-  }
+  const grant = grantOf(state, req);
+  if (!grant) return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
   if (req.method === 'POST' && url.pathname === '/v1.0/invitations') return invite(state, res, record);
+  const user = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname);
+  if (req.method === 'GET' && user) {
+    // Like Graph, externalUserState needs a token with User.Read.All, not just User.Invite.All.
+    if (!/User\.Read\.All/.test(grant.scope)) return graphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', record);
+    const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
+    if (!found) return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`, record);
+    const select = url.searchParams.get('$select')?.split(',');
+    return json(res, 200, select ? Object.fromEntries(select.map((k) => [k, found[k] ?? null])) : found, record);
+  }
   return graphError(res, 404, 'UnknownError', '', record);
 }
 

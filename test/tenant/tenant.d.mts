@@ -46,6 +46,8 @@ export interface Tenant {
   expireAccessTokens(): void;
   dropSessions(): void;
   revokeRefreshTokens(): void;
+  accept(email: string): void;
+  deleteUser(email: string): void;
   reset(): void;
   close(): Promise<void>;
 }

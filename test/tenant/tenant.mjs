@@ -73,6 +73,13 @@ export async function startTenant(options = {}) {
     /** Forget browser sessions: a silent (prompt=none) sign-in then fails with login_required. */
     dropSessions: () => state.sessions.clear(),
     revokeRefreshTokens: () => state.refreshTokens.clear(),
+    /** The guest redeems the invitation. */
+    accept: (email) => {
+      const user = state.users.get(email.toLowerCase());
+      if (user) user.externalUserState = 'Accepted';
+    },
+    /** An admin deletes the guest. */
+    deleteUser: (email) => state.users.delete(email.toLowerCase()),
     reset: () => {
       state.requests.length = 0;
       state.faults.length = 0;

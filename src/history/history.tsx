@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { localizeDocument, t, uiLanguage } from '../shared/i18n';
+import { clearHistory, loadHistory, type HistoryEntry } from '../shared/history';
+import type { UserError } from '../core/graph-errors';
+import { toCsv } from '../core/csv';
+import { api } from '../ui/api';
+import { ErrorBox } from '../ui/field';
+import '../ui/styles.css';
+
+const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+
+function exportCsv(entries: HistoryEntry[]): void {
+  const header = ['address', 'name', 'invited_at', 'tenant', 'user_id', 'user_type', 'mail_sent', 'status'];
+  const rows = entries.map((e) => [e.email, e.displayName, new Date(e.at).toISOString(), e.tenantId, e.userId, e.userType, e.sentMail, e.state]);
+  const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `guest-invitations-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The redeem link stays hidden until asked for: it lets anyone holding it redeem the invitation. */
+function RedeemLink({ url }: { url: string }) {
+  const [shown, setShown] = useState(false);
+  const [copied, setCopied] = useState(false);
+  return (
+    <span class="row">
+      <button type="button" class="link" aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {shown ? t('hideLink') : t('showLink')}
+      </button>
+      <button type="button" class="link" onClick={() => navigator.clipboard.writeText(url).then(() => setCopied(true))}>
+        {copied ? t('copied') : t('copyLink')}
+      </button>
+      {shown && <code class="redeem">{url}</code>}
+    </span>
+  );
+}
+
+function History() {
+  const [entries, setEntries] = useState<HistoryEntry[]>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserError>();
+  const [confirming, setConfirming] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => void loadHistory().then((list) => setEntries(list.reverse())), []);
+  if (!entries) return null;
+
+  const refresh = async () => {
+    setBusy(true);
+    setError(undefined);
+    const reply = await api.userStates(entries.map((e) => e.userId));
+    setBusy(false);
+    if (reply.ok) {
+      setEntries([...reply.value].reverse());
+      setAnnouncement(t('statusRefreshed'));
+    } else setError(reply.error);
+  };
+
+  const clear = async () => {
+    await clearHistory();
+    setEntries([]);
+    setConfirming(false);
+    setAnnouncement(t('historyCleared'));
+  };
+
+  return (
+    <main class="page wide-page">
+      <h1>{t('historyTitle')}</h1>
+      <div class="row toolbar">
+        <button type="button" class="primary" onClick={refresh} disabled={busy || !entries.length} data-testid="refresh">
+          {busy ? t('refreshing') : t('refreshStatus')}
+        </button>
+        <button type="button" onClick={() => exportCsv(entries)} disabled={!entries.length} data-testid="export">
+          {t('exportCsv')}
+        </button>
+        {confirming ? (
+          <>
+            <button type="button" class="danger" onClick={clear} data-testid="confirm-clear">
+              {t('confirmClear', [String(entries.length)])}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} disabled={!entries.length} data-testid="clear">
+            {t('clearHistory')}
+          </button>
+        )}
+      </div>
+      <div aria-live="polite" class="visually-hidden">
+        {announcement}
+      </div>
+      {error && <ErrorBox error={error} />}
+      {entries.length ? (
+        <table class="history" data-testid="history">
+          <caption class="visually-hidden">{t('historyTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('colAddress')}</th>
+              <th scope="col">{t('colInvited')}</th>
+              <th scope="col">{t('colTenant')}</th>
+              <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{t('redeemLink')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={`${e.userId}-${e.at}`}>
+                <td>
+                  {e.displayName && <strong class="block">{e.displayName}</strong>}
+                  {e.email}
+                </td>
+                <td>{dateFormat.format(e.at)}</td>
+                <td>
+                  <code>{e.tenantId}</code>
+                </td>
+                <td data-testid="state">{t(`state_${e.state ?? 'Unknown'}`)}</td>
+                <td>{e.redeemUrl ? <RedeemLink url={e.redeemUrl} /> : <span class="muted">{t('mailSent')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p data-testid="empty">{t('historyEmpty')}</p>
+      )}
+    </main>
+  );
+}
+
+localizeDocument('historyTitle');
+render(<History />, document.getElementById('app')!);
