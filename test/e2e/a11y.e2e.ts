@@ -66,6 +66,17 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await page.close();
   });
 
+  test('invite window opened from the context menu', async () => {
+    await browser.worker.evaluate(() => chrome.storage.session.set({ draft: { found: [{ address: 'jane@fabrikam.com', name: 'Jane Doe' }, { address: 'bad+tag@fabrikam.com' }], source: 'selection', at: Date.now() } }));
+    const window = await browser.context.newPage();
+    await window.setViewportSize({ width: 420, height: 680 });
+    await window.emulateMedia({ colorScheme: scheme });
+    await window.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?draft=1`);
+    await window.getByTestId('addresses').waitFor();
+    expect(await violations(window)).toEqual([]);
+    await window.close();
+  });
+
   test('history page', async () => {
     const history = await browser.context.newPage();
     await history.emulateMedia({ colorScheme: scheme });
