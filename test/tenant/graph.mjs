@@ -19,29 +19,73 @@ function grantOf(state, req) {
 export function handleGraph(state, req, res, url, record) {
   const grant = grantOf(state, req);
   if (!grant) return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
-  if (req.method === 'POST' && url.pathname === '/v1.0/invitations') return invite(state, res, record);
-  const user = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname);
-  if (req.method === 'GET' && user) {
-    // Like Graph, externalUserState needs a token with User.Read.All, not just User.Invite.All.
-    if (!/User\.Read\.All/.test(grant.scope)) return graphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', record);
-    const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
-    if (!found) return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`, record);
-    const select = url.searchParams.get('$select')?.split(',');
-    return json(res, 200, select ? Object.fromEntries(select.map((k) => [k, found[k] ?? null])) : found, record);
-  }
-  return graphError(res, 404, 'UnknownError', '', record);
+  if (req.method === 'POST' && url.pathname === '/v1.0/$batch') return batch(state, grant, req, res, record);
+  const answer = route(state, grant, req.method, `${url.pathname.slice('/v1.0'.length)}${url.search}`, record.body);
+  record.status = answer.status;
+  res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+  res.end(JSON.stringify(answer.body));
 }
 
-function invite(state, res, record) {
-  const body = record.body;
-  if (typeof body !== 'object' || !body) return graphError(res, 400, 'BadRequest', 'Request body is not valid JSON.', record);
+/** One Graph call, answered as { status, headers, body }: the same code serves plain and $batch requests. */
+function route(state, grant, method, path, body) {
+  const url = new URL(path, 'https://graph.invalid');
+  if (method === 'POST' && url.pathname === '/invitations') return invite(state, body);
+  const user = /^\/users\/([^/]+)$/.exec(url.pathname);
+  if (method === 'GET' && (user || url.pathname === '/users')) {
+    // Like Graph, externalUserState needs a token with User.Read.All, not just User.Invite.All.
+    if (!/User\.Read\.All/.test(grant.scope)) return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    const select = url.searchParams.get('$select')?.split(',');
+    const pick = (u) => (select ? Object.fromEntries(select.map((k) => [k, u[k] ?? null])) : u);
+    if (!user) return { status: 200, body: { value: filterUsers(state, url.searchParams.get('$filter') ?? '').map(pick) } };
+    const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
+    return found ? { status: 200, body: pick(found) } : error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`);
+  }
+  return error(404, 'UnknownError', '');
+}
+
+/** `mail eq 'x'` and `otherMails/any(m:m eq 'x')`, joined by `or`: what the extension asks. */
+function filterUsers(state, filter) {
+  const wanted = [...filter.matchAll(/eq '((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'").toLowerCase());
+  return [...state.users.values()].filter((u) => wanted.includes(u.mail.toLowerCase()));
+}
+
+function error(status, code, message, headers = {}) {
+  return { status, headers, body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } } };
+}
+
+/** JSON batching: ≤ 20 requests, unique ids, each answered on its own (faults and quota included). */
+function batch(state, grant, req, res, record) {
+  const requests = record.body?.requests;
+  if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20 || new Set(requests.map((r) => r.id)).size !== requests.length) {
+    return graphError(res, 400, 'BadRequest', 'Invalid batch payload.', record);
+  }
+  const chaos = state.chaos;
+  if (chaos?.roll('resetBefore')) return req.socket.destroy();
+  const responses = requests.map((r) => {
+    const fault = r.method === 'POST' && chaos?.itemFault();
+    if (fault) return { id: r.id, ...error(fault, fault === 429 ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected', fault === 429 ? { 'Retry-After': '1' } : {}) };
+    if (r.method === 'POST' && r.url === '/invitations') {
+      const wait = state.quota?.take();
+      if (wait) return { id: r.id, ...error(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(wait) }) };
+    }
+    return { id: r.id, ...route(state, grant, r.method, r.url, r.body) };
+  });
+  record.status = 200;
+  record.responses = responses.map((r) => ({ id: r.id, status: r.status }));
+  // The answer is lost after Graph did the work: the client cannot know what happened.
+  if (chaos?.roll('resetAfter')) return req.socket.destroy();
+  json(res, 200, { responses }, record);
+}
+
+function invite(state, body) {
+  if (typeof body !== 'object' || !body) return error(400, 'BadRequest', 'Request body is not valid JSON.');
   const address = String(body.invitedUserEmailAddress ?? '');
   const at = address.lastIndexOf('@');
   if (at < 1 || FORBIDDEN.test(address) || !/\.[a-z]{2,}$/i.test(address)) {
-    return graphError(res, 400, 'BadRequest', 'The invited user email address is invalid.', record);
+    return error(400, 'BadRequest', 'The invited user email address is invalid.');
   }
   if (!/^https?:\/\//i.test(String(body.inviteRedirectUrl ?? ''))) {
-    return graphError(res, 400, 'BadRequest', 'The invite redirect URL is invalid.', record);
+    return error(400, 'BadRequest', 'The invite redirect URL is invalid.');
   }
   const key = address.toLowerCase();
   // Inviting the same address again returns the existing guest with a fresh redeem link.
@@ -57,9 +101,10 @@ function invite(state, res, record) {
     };
     state.users.set(key, user);
   }
+  state.inviteCounts.set(key, (state.inviteCounts.get(key) ?? 0) + 1);
   const ticket = randomUUID();
   const rd = `https://invitations.microsoft.com/redeem/?tenant=${state.tenantId}&user=${user.id}&ticket=${ticket}&ver=2.0`;
-  return json(res, 201, {
+  return { status: 201, body: {
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#invitations/$entity',
     id: randomUUID(),
     inviteRedeemUrl: `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(rd)}`,
@@ -76,5 +121,5 @@ function invite(state, res, record) {
       ccRecipients: body.invitedUserMessageInfo?.ccRecipients ?? [{ emailAddress: { name: null, address: null } }],
     },
     invitedUser: { id: user.id },
-  }, record);
+  } };
 }

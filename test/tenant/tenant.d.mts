@@ -10,6 +10,7 @@ export interface RecordedRequest {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   status?: number;
+  responses?: { id: string; status: number }[];
   at: number;
 }
 
@@ -39,6 +40,7 @@ export interface Tenant {
     accessTokens: Map<string, { expires: number; scope: string; clientId: string }>;
     users: Map<string, GuestUser>;
     latencyMs: number;
+    inviteCounts: Map<string, number>;
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
   fault(fault: Fault): void;
@@ -47,9 +49,27 @@ export interface Tenant {
   dropSessions(): void;
   revokeRefreshTokens(): void;
   accept(email: string): void;
+  setChaos(config?: Chaos): void;
   deleteUser(email: string): void;
   reset(): void;
   close(): Promise<void>;
 }
 
-export function startTenant(options?: { port?: number; clientId?: string; accessTokenSeconds?: number; latencyMs?: number }): Promise<Tenant>;
+export interface Chaos {
+  seed?: number;
+  /** Per batch: the connection drops before / after the tenant did the work. */
+  resetBefore?: number;
+  resetAfter?: number;
+  /** Per invitation inside a batch. */
+  item429?: number;
+  item503?: number;
+}
+
+export function startTenant(options?: {
+  port?: number;
+  clientId?: string;
+  accessTokenSeconds?: number;
+  latencyMs?: number;
+  writeQuota?: { capacity: number; perSecond: number };
+  chaos?: Chaos;
+}): Promise<Tenant>;

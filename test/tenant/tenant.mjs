@@ -42,6 +42,10 @@ export async function startTenant(options = {}) {
     faults: [],
     requests: [],
     latencyMs: options.latencyMs ?? 0,
+    /** Successful (201) invitations per address: "invited at most once" is checked on this. */
+    inviteCounts: new Map(),
+    quota: options.writeQuota ? tokenBucket(options.writeQuota) : undefined,
+    chaos: options.chaos ? chaos(options.chaos) : undefined,
   };
 
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
@@ -80,6 +84,7 @@ export async function startTenant(options = {}) {
     },
     /** An admin deletes the guest. */
     deleteUser: (email) => state.users.delete(email.toLowerCase()),
+    setChaos: (config) => (state.chaos = config ? chaos(config) : undefined),
     reset: () => {
       state.requests.length = 0;
       state.faults.length = 0;
@@ -265,4 +270,43 @@ function cors(req, res) {
     res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
     res.setHeader('Access-Control-Max-Age', '600');
   }
+}
+
+/** Graph's write limit as a token bucket: `capacity` writes at once, refilled at `perSecond`. */
+function tokenBucket({ capacity, perSecond }) {
+  let tokens = capacity;
+  let last = Date.now();
+  return {
+    /** Takes a token; returns 0, or the seconds to wait (the Retry-After). */
+    take() {
+      const now = Date.now();
+      tokens = Math.min(capacity, tokens + ((now - last) / 1000) * perSecond);
+      last = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((1 - tokens) / perSecond));
+    },
+  };
+}
+
+/** Seeded fault injection, so a failing run can be replayed: rates are per batch or per item. */
+function chaos({ seed = 1, resetBefore = 0, resetAfter = 0, item429 = 0, item503 = 0 }) {
+  let s = seed >>> 0;
+  const random = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rates = { resetBefore, resetAfter };
+  return {
+    roll: (kind) => random() < rates[kind],
+    itemFault: () => {
+      const r = random();
+      return r < item429 ? 429 : r < item429 + item503 ? 503 : 0;
+    },
+  };
 }
