@@ -6,6 +6,7 @@ import { fail, isUiRequest, isWebAuthFlowRequest, type HostRequest, type Reply }
 import { launchWebAuthFlow } from '../auth/identity-port';
 import { routeUiRequest } from './router';
 import { registerMenus } from './menus';
+import { startQueue } from './queue-runner';
 
 const OFFSCREEN_URL = 'offscreen/offscreen.html';
 let creating: Promise<void> | undefined;
@@ -42,4 +43,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return undefined;
 });
 
-registerMenus(forwardToHost);
+registerMenus();
+startQueue(forwardToHost);

@@ -5,6 +5,7 @@ import { directIdentity } from '../auth/identity-port';
 import { Host } from '../host/host';
 import { routeUiRequest } from './router';
 import { registerMenus } from './menus';
+import { startQueue } from './queue-runner';
 
 const host = new Host(directIdentity());
 
@@ -13,4 +14,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return routeUiRequest(message, (request) => host.handle(request));
 });
 
-registerMenus((request) => host.handle(request));
+registerMenus();
+startQueue((request) => host.handle(request));

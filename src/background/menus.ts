@@ -11,7 +11,7 @@ import { parseMailto } from '../core/extract/mailto';
 import { checkAddress } from '../core/validate';
 import { closestMessageLanguage } from '../core/languages';
 import { inputFromDefaults } from '../core/invitation';
-import { runBatch, type Forward } from './batch';
+import { enqueueInvites, notifyWhenDone } from './queue-runner';
 
 export const MENU = { selection: 'invite-selection', link: 'invite-mailto', page: 'find-on-page' } as const;
 
@@ -45,7 +45,7 @@ async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined):
   }
 }
 
-export async function onMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined, forward: Forward): Promise<void> {
+export async function onMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   const draft = await addressesFor(info, tab);
   if (!draft?.found.length) {
     await notify(t('notifyNothingFound'));
@@ -54,24 +54,17 @@ export async function onMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undef
   const settings = await loadSettings();
   const invitable = draft.found.filter((f) => !checkAddress(f.address));
   if (settings.inviteImmediately && draft.source !== 'page' && invitable.length === draft.found.length) {
-    await inviteNow(invitable, settings, forward);
+    await inviteNow(invitable, settings);
     return;
   }
   await writeSession(DRAFT_KEY, draft);
   await browser.windows.create({ url: browser.runtime.getURL('popup/popup.html?draft=1'), type: 'popup', width: 420, height: 680 });
 }
 
-async function inviteNow(found: Found[], settings: Awaited<ReturnType<typeof loadSettings>>, forward: Forward): Promise<void> {
-  const { defaults, inviteImmediately: _immediately, ...config } = settings;
+async function inviteNow(found: Found[], settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
   const language = closestMessageLanguage(uiLanguage());
-  const batch = await runBatch(config, found.map((f) => inputFromDefaults(defaults, language, f.address, f.name ?? '')), forward);
-  const done = batch.items.filter((i) => i.status === 'done');
-  const failed = batch.items.filter((i) => i.status !== 'done');
-  if (!failed.length) await notify(done.length === 1 ? t('notifyInvitedOne', [done[0]!.email]) : t('notifyInvitedMany', [String(done.length)]));
-  else {
-    const first = failed[0]!;
-    await notify(t('notifyFailed', [String(failed.length), first.email, first.error ? t(first.error.key, first.error.subs) : '']));
-  }
+  await enqueueInvites(found.map((f) => inputFromDefaults(settings.defaults, language, f.address, f.name ?? '')));
+  await notifyWhenDone();
 }
 
 function notify(message: string): Promise<string> {
@@ -79,12 +72,12 @@ function notify(message: string): Promise<string> {
 }
 
 /** Top-level registration, so a menu click wakes the worker / event page and finds its listener. */
-export function registerMenus(forward: Forward): void {
+export function registerMenus(): void {
   browser.runtime.onInstalled.addListener(createMenus);
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, forward));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   // The keyboard shortcut for "invite the current selection" behaves like the menu item (it grants activeTab too).
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'invite-selection') void onMenuClick({ menuItemId: MENU.selection, editable: false, modifiers: [], frameId: 0 }, tab, forward);
+    if (command === 'invite-selection') void onMenuClick({ menuItemId: MENU.selection, editable: false, modifiers: [], frameId: 0 }, tab);
   });
   if (browser.menus?.onShown) browser.menus.onShown.addListener(retitleOnShown);
 }

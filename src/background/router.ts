@@ -1,10 +1,10 @@
 // Requests from our own pages, answered the same way on Chrome and Firefox. The settings are read
 // here (the offscreen document has no storage API) and travel with each request to the host.
 import { loadSettings } from '../shared/settings';
-import type { Reply, UiRequest } from '../shared/messages';
+import type { Forward, Reply, UiRequest } from '../shared/messages';
 import type { InviteResult } from '../core/invitation';
 import { LAST_INVITE_KEY, writeSession, type LastInvite } from '../shared/session';
-import { runBatch, type Forward } from './batch';
+import { controlQueue, enqueueInvites } from './queue-runner';
 import { recordInvitations, recordStates, type GuestState } from '../shared/history';
 
 export type { Forward };
@@ -21,8 +21,10 @@ export async function routeUiRequest(request: UiRequest, forward: Forward): Prom
       if (reply.ok) await recordInvitations([reply.value as InviteResult]);
       return reply;
     }
-    case 'inviteMany':
-      return { ok: true, value: await runBatch(config, request.inputs, forward) };
+    case 'enqueue':
+      return { ok: true, value: await enqueueInvites(request.inputs) };
+    case 'queueControl':
+      return { ok: true, value: await controlQueue(request.action) };
     case 'userStates': {
       const reply = await forward({ to: 'host', type: 'userStates', config, ids: request.ids });
       return reply.ok ? { ok: true, value: await recordStates(reply.value as Record<string, GuestState>) } : reply;

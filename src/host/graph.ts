@@ -28,7 +28,8 @@ export function postInvitation(client: Client, body: InvitationBody): Promise<In
 /** Normalises what the Graph client throws into what graph-errors understands. */
 export function toGraphFailure(error: unknown): GraphFailure | undefined {
   if (!(error instanceof GraphError)) return undefined;
-  const status = error.statusCode > 0 ? error.statusCode : 0;
+  // No status, or a success whose body never fully arrived: either way the answer was lost.
+  const status = error.statusCode >= 300 ? error.statusCode : 0;
   return {
     status,
     code: error.code ?? undefined,
@@ -54,4 +55,43 @@ export async function fetchUserState(client: Client, id: string): Promise<UserSt
 /** The delegated permission for reading guests' state, in the cloud's form. */
 export function readScopes(endpoints: Endpoints): string[] {
   return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', 'User.Read.All'));
+}
+
+export interface BatchAnswer {
+  id: string;
+  status: number;
+  body?: unknown;
+  retryAfterSeconds?: number;
+}
+
+interface BatchStep {
+  id: string;
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * One JSON batch (≤ 20 steps) through the Graph client. Its RetryHandler retries a 429 or 503 on the
+ * batch as a whole; the per-step answers, 429s included, are the caller's to handle.
+ */
+export async function postBatch(client: Client, steps: BatchStep[]): Promise<BatchAnswer[]> {
+  const requests = steps.map((step) => ({
+    id: step.id,
+    method: step.method,
+    url: step.url,
+    ...(step.body === undefined ? {} : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
+  }));
+  const reply = (await client.api('/$batch').post({ requests })) as { responses?: { id: string; status: number; body?: unknown; headers?: Record<string, string> }[] };
+  return (reply.responses ?? []).map((r) => {
+    const retryAfter = Object.entries(r.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+    return { id: r.id, status: r.status, body: r.body, retryAfterSeconds: parseRetryAfter(retryAfter) };
+  });
+}
+
+/** The directory's user with this address (mail or otherMails), if any: the lookup before a resend. */
+export function lookupStep(id: string, email: string): BatchStep {
+  const quoted = email.replace(/'/gu, "''");
+  const filter = `mail eq '${quoted}' or otherMails/any(m:m eq '${quoted}')`;
+  return { id, method: 'GET', url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType` };
 }

@@ -9,7 +9,14 @@ import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult }
 import { isConfigured } from '../shared/settings';
 import type { AuthStatus, HostRequest, Reply } from '../shared/messages';
 import { fail } from '../shared/messages';
-import { createGraphClient, fetchUserState, postInvitation, readScopes, toGraphFailure, type UserState } from './graph';
+import { createGraphClient, fetchUserState, lookupStep, postBatch, postInvitation, readScopes, toGraphFailure, type BatchAnswer, type UserState } from './graph';
+import type { GraphFailure } from '../core/graph-errors';
+
+export interface BatchOutcome {
+  answers?: BatchAnswer[];
+  failure?: GraphFailure;
+  tenantId: string;
+}
 
 const CONFIG_KEY = 'invite.configKey';
 
@@ -35,6 +42,10 @@ export class Host {
           return await this.invite(request.config, request.input);
         case 'userStates':
           return ok(await this.userStates(request.config, request.ids));
+        case 'sendBatch':
+          return ok(await this.sendBatch(request.config, request.items));
+        case 'lookup':
+          return ok(await this.lookup(request.config, request.emails));
       }
     } catch (error) {
       if (error instanceof AuthFailure) return { ok: false, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
@@ -94,13 +105,47 @@ export class Host {
     return { ok: false, error: describeGraphFailure({ status: 401 }) };
   }
 
+  /**
+   * One JSON batch of invitations. Each is checked again here: bad input never reaches Graph. A batch
+   * that got no answer comes back as a failure with status 0: it may or may not have been done.
+   */
+  private async sendBatch(config: AuthConfig, items: { id: string; input: InviteInput }[]): Promise<BatchOutcome> {
+    const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length).slice(0, 20);
+    const client = await this.client(config);
+    const tenantId = (await this.auth(config).account())?.tenantId ?? config.tenant;
+    try {
+      const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
+      return { answers: await postBatch(client, steps), tenantId };
+    } catch (error) {
+      return { failure: toGraphFailure(error) ?? { status: 0 }, tenantId };
+    }
+  }
+
+  private async lookup(config: AuthConfig, emails: string[]): Promise<Record<string, string | null>> {
+    const client = await this.client(config, true);
+    const found: Record<string, string | null> = {};
+    for (let i = 0; i < emails.length; i += 20) {
+      const chunk = emails.slice(i, i + 20);
+      const answers = await postBatch(client, chunk.map((email, j) => lookupStep(String(j), email)));
+      for (const answer of answers) {
+        if (answer.status !== 200) throw new Error(`lookup answered ${answer.status}`);
+        const users = (answer.body as { value?: { id: string }[] }).value ?? [];
+        found[chunk[Number(answer.id)]!] = users[0]?.id ?? null;
+      }
+    }
+    return found;
+  }
+
+  private async client(config: AuthConfig, read = false) {
+    const endpoints = resolveEndpoints(config);
+    const token = await this.auth(config).accessToken(false, read ? readScopes(endpoints) : endpoints.scopes);
+    return createGraphClient(endpoints, async () => token);
+  }
+
   /** Where each invited guest stands now (externalUserState), for the history page. */
   private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, UserState>> {
-    const auth = this.auth(config);
-    const endpoints = resolveEndpoints(config);
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
-    const token = await auth.accessToken(false, readScopes(endpoints));
-    const client = createGraphClient(endpoints, async () => token);
+    const client = await this.client(config, true);
     const states: Record<string, UserState> = {};
     const queue = [...new Set(ids)];
     const worker = async () => {

@@ -1,28 +1,59 @@
-import type { Batch } from '../shared/session';
+import type { Queue } from '../core/queue';
+import { counts } from '../core/queue';
+import type { QueueAction } from '../shared/messages';
 import { t } from '../shared/i18n';
+import { ErrorBox } from '../ui/field';
 
-/** Where a multi-address invitation stands, row by row. */
-export function BatchProgress({ batch, onDone }: { batch: Batch; onDone: () => void }) {
-  const count = (status: string) => batch.items.filter((i) => i.status === status).length;
-  const done = count('done');
-  const failed = count('failed');
+interface Props {
+  queue: Queue;
+  onControl: (action: QueueAction) => void;
+  onDone: () => void;
+}
+
+/** The bulk queue, live: counts, a progress bar, each row's state and error, and its controls. */
+export function BatchProgress({ queue, onControl, onDone }: Props) {
+  const c = counts(queue);
+  const finished = c.total - c.waiting;
   return (
     <section class="box" data-testid="batch">
-      <p role="status">
-        <strong>{t('batchSummary', [String(done), String(batch.items.length), String(failed)])}</strong>
+      <p role="status" data-testid="batch-summary">
+        <strong>{t('queueSummary', [String(c.done), String(c.failed), String(c.skipped + c.cancelled), String(c.waiting)])}</strong>
       </p>
-      <progress max={batch.items.length} value={done + failed} aria-label={t('batchProgress')} />
+      <progress max={c.total} value={finished} aria-label={t('batchProgress')} />
+      {queue.stoppedFor && <ErrorBox error={queue.stoppedFor} />}
+      <div class="row">
+        {c.waiting > 0 &&
+          (queue.paused ? (
+            <button type="button" class="primary" onClick={() => onControl('resume')} data-testid="resume">
+              {t('resume')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => onControl('pause')} data-testid="pause">
+              {t('pause')}
+            </button>
+          ))}
+        {c.waiting > 0 && (
+          <button type="button" onClick={() => onControl('cancel')} data-testid="cancel">
+            {t('cancel')}
+          </button>
+        )}
+        {c.waiting === 0 && c.failed + c.cancelled > 0 && (
+          <button type="button" onClick={() => onControl('retry')} data-testid="retry">
+            {t('retryFailed')}
+          </button>
+        )}
+      </div>
       {/* Scrollable, so it must be reachable by keyboard too. */}
       <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
-        {batch.items.map((item) => (
-          <li key={item.email} data-status={item.status}>
-            <span class={`status status-${item.status}`}>{t(`status_${item.status}`)}</span>
-            <span class="address">{item.email}</span>
-            {item.error && <span class="error">{t(item.error.key, item.error.subs)}</span>}
+        {queue.items.map((item) => (
+          <li key={item.key} data-status={item.state}>
+            <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
+            <span class="address">{item.input.email}</span>
+            {item.error && item.state !== 'done' && <span class="error">{t(item.error.key, item.error.subs)}</span>}
           </li>
         ))}
       </ul>
-      {batch.finished && (
+      {c.waiting === 0 && (
         <button type="button" class="link" onClick={onDone} data-testid="batch-done">
           {t('inviteAnother')}
         </button>

@@ -16,7 +16,10 @@ import { BatchProgress } from './batch-progress';
 import { usePageAddresses } from './page-addresses';
 import { extractFromText } from '../core/extract';
 import { checkAddress } from '../core/validate';
-import { BATCH_KEY, type Batch } from '../shared/session';
+import type { Queue } from '../core/queue';
+import { isPending } from '../core/queue';
+
+const QUEUE_KEY = 'queue';
 import { InviteForm } from './invite-form';
 import { ResultPanel } from './result-panel';
 import '../ui/styles.css';
@@ -46,17 +49,21 @@ function Popup() {
     if (!scanning && !addresses && lastResult) setResult(lastResult);
   }, [scanning, addresses, lastResult]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [batch, setBatch] = useState<Batch>();
+  const [batch, setBatch] = useState<Queue>();
 
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
     setSelected(new Set(addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address)));
   }, [addresses]);
 
-  // Progress of a multi-address invitation, written by the background as it goes.
+  // The bulk queue, written by the background as it goes: shown while it has work, live.
   useEffect(() => {
+    void browser.storage.local.get(QUEUE_KEY).then((stored) => {
+      const queue = stored[QUEUE_KEY] as Queue | undefined;
+      if (queue?.items.some(isPending)) setBatch(queue);
+    });
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && changes[BATCH_KEY]?.newValue) setBatch(changes[BATCH_KEY].newValue as Batch);
+      if (area === 'local' && changes[QUEUE_KEY]) setBatch((shown) => (shown ? (changes[QUEUE_KEY]!.newValue as Queue | undefined) : shown));
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -141,7 +148,7 @@ function Popup() {
       return;
     }
     setBusy('invite');
-    const reply = await api.inviteMany(inputs);
+    const reply = await api.enqueue(inputs);
     setBusy(null);
     if (reply.ok) setBatch(reply.value);
     else setError(reply.error);
@@ -150,9 +157,10 @@ function Popup() {
   const another = () => {
     setResult(undefined);
     setLastResult(undefined);
+    if (batch) void api.queueControl('clear');
     setBatch(undefined);
     setAddresses(undefined);
-    void browser.storage.session.remove([LAST_INVITE_KEY, BATCH_KEY]);
+    void browser.storage.session.remove(LAST_INVITE_KEY);
     if (defaults) setForm(emptyForm(defaults));
   };
 
@@ -181,7 +189,7 @@ function Popup() {
         )}
       </div>
       {batch ? (
-        <BatchProgress batch={batch} onDone={another} />
+        <BatchProgress queue={batch} onControl={(action) => void api.queueControl(action).then((r) => r.ok && setBatch(r.value))} onDone={another} />
       ) : result ? (
         <ResultPanel result={result} onAnother={another} />
       ) : (

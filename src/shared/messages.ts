@@ -24,7 +24,8 @@ export type UiRequest =
   | { to: 'background'; type: 'signIn' }
   | { to: 'background'; type: 'signOut' }
   | { to: 'background'; type: 'invite'; input: InviteInput }
-  | { to: 'background'; type: 'inviteMany'; inputs: InviteInput[] }
+  | { to: 'background'; type: 'enqueue'; inputs: InviteInput[] }
+  | { to: 'background'; type: 'queueControl'; action: QueueAction }
   | { to: 'background'; type: 'userStates'; ids: string[] };
 
 /** Background → the page that hosts MSAL and the Graph client (offscreen document on Chrome). */
@@ -33,18 +34,27 @@ export type HostRequest =
   | { to: 'host'; type: 'signIn'; config: AuthConfig }
   | { to: 'host'; type: 'signOut'; config: AuthConfig }
   | { to: 'host'; type: 'invite'; config: AuthConfig; input: InviteInput }
-  | { to: 'host'; type: 'userStates'; config: AuthConfig; ids: string[] };
+  | { to: 'host'; type: 'userStates'; config: AuthConfig; ids: string[] }
+  /** One JSON batch of invitations (the queue's unit of work). */
+  | { to: 'host'; type: 'sendBatch'; config: AuthConfig; items: { id: string; input: InviteInput }[] }
+  /** Which of these addresses already have a user in the directory. */
+  | { to: 'host'; type: 'lookup'; config: AuthConfig; emails: string[] };
 
 /** Host → background: the host has no `identity` API on Chrome, the service worker does. */
 export type HostToBackground = { to: 'background'; type: 'webAuthFlow'; url: string; interactive: boolean };
 
-const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'inviteMany', 'userStates']);
-const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'userStates']);
+const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'enqueue', 'queueControl', 'userStates']);
+const QUEUE_ACTIONS = new Set(['pause', 'resume', 'cancel', 'retry', 'clear']);
+export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'clear';
+
+/** Sends a request to the page that hosts MSAL and the Graph client. */
+export type Forward = (request: HostRequest) => Promise<Reply<unknown>>;
+const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'userStates', 'sendBatch', 'lookup']);
 const isIdList = (value: unknown) => Array.isArray(value) && value.length <= MAX_HISTORY_REFRESH && value.every((id) => typeof id === 'string' && /^[\w-]{1,64}$/u.test(id));
 /** History refreshes ask about at most this many guests at once. */
 export const MAX_HISTORY_REFRESH = 1000;
-/** More than this in one request is refused: bulk lists go through in slices. */
-export const MAX_BATCH = 500;
+/** More than this in one request is refused. */
+export const MAX_BATCH = 5000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -59,7 +69,8 @@ export function isInviteInput(value: unknown): value is InviteInput {
 export function isUiRequest(value: unknown): value is UiRequest {
   if (!isRecord(value) || value.to !== 'background' || !UI_TYPES.has(value.type as string)) return false;
   if (value.type === 'invite') return isInviteInput(value.input);
-  if (value.type === 'inviteMany') return Array.isArray(value.inputs) && value.inputs.length <= MAX_BATCH && value.inputs.every(isInviteInput);
+  if (value.type === 'enqueue') return Array.isArray(value.inputs) && value.inputs.length <= MAX_BATCH && value.inputs.every(isInviteInput);
+  if (value.type === 'queueControl') return QUEUE_ACTIONS.has(value.action as string);
   if (value.type === 'userStates') return isIdList(value.ids);
   return true;
 }

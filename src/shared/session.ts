@@ -1,6 +1,5 @@
 // What the background hands to the popup through memory-only session storage: the latest result
-// (its redeem link is a secret, so never storage.local), a draft from the context menu, and the
-// progress of a multi-address invitation.
+// (its redeem link is a secret, so never storage.local) and a draft from the context menu.
 import browser from './browser';
 import type { Found } from '../core/extract/collector';
 import type { InviteResult } from '../core/invitation';
@@ -20,25 +19,8 @@ export interface Draft {
   at: number;
 }
 
-export type BatchStatus = 'waiting' | 'sending' | 'done' | 'failed';
-
-export interface BatchItem {
-  email: string;
-  name?: string;
-  status: BatchStatus;
-  result?: InviteResult;
-  error?: UserError;
-}
-
-export interface Batch {
-  id: string;
-  items: BatchItem[];
-  finished: boolean;
-}
-
 export const LAST_INVITE_KEY = 'lastInvite';
 export const DRAFT_KEY = 'draft';
-export const BATCH_KEY = 'batch';
 
 export async function readSession<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.session.get(key))[key] as T | undefined;

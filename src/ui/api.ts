@@ -1,8 +1,8 @@
 // How our pages talk to the background.
 import browser from '../shared/browser';
-import type { AuthStatus, Reply, UiRequest } from '../shared/messages';
+import type { AuthStatus, QueueAction, Reply, UiRequest } from '../shared/messages';
 import type { InviteInput, InviteResult } from '../core/invitation';
-import type { Batch } from '../shared/session';
+import type { Queue } from '../core/queue';
 import type { HistoryEntry } from '../shared/history';
 
 async function send<T>(request: UiRequest): Promise<Reply<T>> {
@@ -19,6 +19,7 @@ export const api = {
   signIn: () => send<AuthStatus>({ to: 'background', type: 'signIn' }),
   signOut: () => send<AuthStatus>({ to: 'background', type: 'signOut' }),
   invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
-  inviteMany: (inputs: InviteInput[]) => send<Batch>({ to: 'background', type: 'inviteMany', inputs }),
+  enqueue: (inputs: InviteInput[]) => send<Queue>({ to: 'background', type: 'enqueue', inputs }),
+  queueControl: (action: QueueAction) => send<Queue>({ to: 'background', type: 'queueControl', action }),
   userStates: (ids: string[]) => send<HistoryEntry[]>({ to: 'background', type: 'userStates', ids }),
 };

@@ -9,7 +9,7 @@ import { openPopup, startSignedIn, type Launched } from './harness';
 let tenant: Tenant;
 let pages: Awaited<ReturnType<typeof servePages>>;
 let browser: Launched;
-const posts = () => tenant.requests('POST', '/v1.0/invitations');
+const posts = () => tenant.invitations();
 
 beforeAll(async () => {
   pages = await servePages();

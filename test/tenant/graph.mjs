@@ -72,8 +72,14 @@ function batch(state, grant, req, res, record) {
   });
   record.status = 200;
   record.responses = responses.map((r) => ({ id: r.id, status: r.status }));
-  // The answer is lost after Graph did the work: the client cannot know what happened.
-  if (chaos?.roll('resetAfter')) return req.socket.destroy();
+  // The answer is lost after Graph did the work: the connection drops mid-response, so the client
+  // cannot know what happened. (Headers first: a drop before any byte lets the browser resend the
+  // request by itself, which is a different test.)
+  if (chaos?.roll('resetAfter')) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"responses":[');
+    return setTimeout(() => req.socket.destroy(), 5);
+  }
   json(res, 200, { responses }, record);
 }
 

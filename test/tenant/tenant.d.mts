@@ -43,6 +43,8 @@ export interface Tenant {
     inviteCounts: Map<string, number>;
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  invitations(): { body: any; status?: number; at: number }[];
   fault(fault: Fault): void;
   setAuthorizeMode(mode: 'ok' | 'deny' | 'hang'): void;
   expireAccessTokens(): void;

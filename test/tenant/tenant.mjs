@@ -70,6 +70,14 @@ export async function startTenant(options = {}) {
     /** Requests seen, oldest first, optionally filtered by method and path prefix. */
     requests: (method, pathPrefix) =>
       state.requests.filter((r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix))),
+    /** Every invitation the tenant was asked for, one at a time or inside a $batch, in order. */
+    invitations: () =>
+      state.requests.flatMap((r) => {
+        if (r.method === 'POST' && r.path === '/v1.0/invitations') return [{ body: r.body, status: r.status, at: r.at }];
+        if (r.method !== 'POST' || r.path !== '/v1.0/$batch' || !Array.isArray(r.body?.requests)) return [];
+        const statuses = new Map((r.responses ?? []).map((x) => [x.id, x.status]));
+        return r.body.requests.filter((q) => q.url === '/invitations').map((q) => ({ body: q.body, status: statuses.get(q.id), at: r.at }));
+      }),
     fault: (fault) => state.faults.push({ times: 1, ...fault }),
     setAuthorizeMode: (mode) => (state.authorizeMode = mode),
     /** Pretend every access token issued so far has expired (forces the refresh-token path). */

@@ -1,0 +1,159 @@
+// The bulk queue's rules, free of storage and messaging so they can be tested on their own: which
+// items go next, what each answer from Graph does to an item, and what an interruption means.
+import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
+import type { InviteInput, InviteResult } from './invitation';
+
+/**
+ * waiting → sending → done | failed | waiting (retry later);
+ * sending → uncertain when the answer was lost: looked up in the directory before anything is resent.
+ */
+export type ItemState = 'waiting' | 'sending' | 'uncertain' | 'done' | 'failed' | 'skipped' | 'cancelled';
+
+export interface QueueItem {
+  key: string;
+  input: InviteInput;
+  state: ItemState;
+  attempts: number;
+  /** Not before this time (ms): Retry-After and backoff. */
+  notBefore: number;
+  error?: UserError;
+  result?: InviteResult;
+}
+
+export interface Queue {
+  items: QueueItem[];
+  paused: boolean;
+  /** Why the queue stopped by itself (e.g. the sign-in expired), shown to the user. */
+  stoppedFor?: UserError;
+  /** Report the outcome in a notification when the queue empties (work started from the menu). */
+  notify?: boolean;
+}
+
+/** Graph's limit for one JSON batch. */
+export const BATCH_SIZE = 20;
+export const MAX_ATTEMPTS = 6;
+const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain'];
+
+export const emptyQueue = (): Queue => ({ items: [], paused: false });
+export const isPending = (item: QueueItem) => PENDING.includes(item.state);
+
+/** Adds invitations; an address already waiting or on its way is not added twice. */
+export function enqueue(queue: Queue, inputs: InviteInput[], now: number): number {
+  const pending = new Set(queue.items.filter(isPending).map((i) => i.key));
+  let added = 0;
+  for (const input of inputs) {
+    const key = input.email.trim().toLowerCase();
+    if (pending.has(key)) continue;
+    pending.add(key);
+    queue.items.push({ key, input: { ...input, email: input.email.trim() }, state: 'waiting', attempts: 0, notBefore: now });
+    added++;
+  }
+  return added;
+}
+
+/** The next batch to send (marked as sending), or nothing when paused or all are waiting for later. */
+export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueItem[] {
+  if (queue.paused) return [];
+  const batch = queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now).slice(0, size);
+  for (const item of batch) {
+    item.state = 'sending';
+    item.attempts++;
+  }
+  return batch;
+}
+
+/** When the earliest waiting item may go, if any is waiting. */
+export function nextWake(queue: Queue): number | undefined {
+  const times = queue.items.filter((i) => i.state === 'waiting').map((i) => i.notBefore);
+  return times.length && !queue.paused ? Math.min(...times) : undefined;
+}
+
+/** Exponential backoff from 1 s, capped at a minute. */
+export function backoff(attempts: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface ItemAnswer {
+  status: number;
+  body?: unknown;
+  retryAfterSeconds?: number;
+}
+
+/** What one per-item answer inside a batch does to its item. */
+export function settle(item: QueueItem, answer: ItemAnswer, now: number, toResult: (body: unknown) => InviteResult): void {
+  item.error = undefined;
+  if (answer.status === 201 || answer.status === 200) {
+    item.state = 'done';
+    item.result = toResult(answer.body);
+    return;
+  }
+  const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
+  const failure: GraphFailure = { status: answer.status, code: body?.error?.code, message: body?.error?.message, retryAfterSeconds: answer.retryAfterSeconds };
+  retryOrFail(item, failure, now);
+}
+
+/** The whole batch failed before any item was answered (not lost: known not to have been done). */
+export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number): void {
+  const transient = failure.status === 429 || failure.status === 401 || failure.status >= 500 || failure.status === 0;
+  item.error = describeGraphFailure(failure);
+  if (transient && item.attempts < MAX_ATTEMPTS) {
+    item.state = 'waiting';
+    const wait = failure.status === 429 && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backoff(item.attempts);
+    item.notBefore = now + wait;
+    return;
+  }
+  item.state = 'failed';
+}
+
+/** The answer was lost (connection reset, worker stopped): Graph may or may not have done it. */
+export function markUncertain(items: QueueItem[]): void {
+  for (const item of items) if (item.state === 'sending') item.state = 'uncertain';
+}
+
+/** After looking the address up: the guest exists (done, no second invitation) or not (send again). */
+export function reconcile(item: QueueItem, existingUserId: string | undefined, now: number, tenantId: string): void {
+  if (existingUserId) {
+    item.state = 'done';
+    item.error = undefined;
+    item.result = { email: item.input.email, displayName: item.input.displayName || undefined, userId: existingUserId, userType: item.input.userType, sentMail: item.input.sendMail, tenantId, at: now };
+  } else {
+    item.state = 'waiting';
+    item.notBefore = now;
+  }
+}
+
+export function setPaused(queue: Queue, paused: boolean): void {
+  queue.paused = paused;
+  if (!paused) queue.stoppedFor = undefined;
+}
+
+/** Cancels what has not been sent; what is on its way finishes. */
+export function cancelWaiting(queue: Queue): void {
+  for (const item of queue.items) if (item.state === 'waiting') item.state = 'cancelled';
+}
+
+export function retryFailed(queue: Queue, now: number): void {
+  for (const item of queue.items) {
+    if (item.state === 'failed' || item.state === 'cancelled') {
+      item.state = 'waiting';
+      item.attempts = 0;
+      item.notBefore = now;
+      item.error = undefined;
+    }
+  }
+  setPaused(queue, false);
+}
+
+/** Finished items go; the rest stays (a new run starts from a clean list). */
+export function clearFinished(queue: Queue): void {
+  queue.items = queue.items.filter(isPending);
+}
+
+export function counts(queue: Queue): Record<'done' | 'failed' | 'skipped' | 'waiting' | 'cancelled' | 'total', number> {
+  const c = { done: 0, failed: 0, skipped: 0, waiting: 0, cancelled: 0, total: queue.items.length };
+  for (const item of queue.items) {
+    if (isPending(item)) c.waiting++;
+    else c[item.state as 'done' | 'failed' | 'skipped' | 'cancelled']++;
+  }
+  return c;
+}

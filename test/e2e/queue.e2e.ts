@@ -1,0 +1,96 @@
+// The bulk queue under fire: a seeded mix of 429s, 503s and connections dropped before and after the
+// tenant did the work, plus a stopped service worker and a closed popup. Every address must end in
+// exactly one terminal state, none invited twice by us, none lost.
+import { afterEach, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Chaos, Tenant } from '../tenant/tenant.mjs';
+import { openPopup, startSignedIn, stopServiceWorker, type Launched } from './harness';
+
+let tenant: Tenant | undefined;
+let browser: Launched | undefined;
+afterEach(async () => {
+  await browser?.context.close();
+  await tenant?.close();
+});
+
+const CHAOS: Chaos = { seed: 20261122, item429: 0.08, item503: 0.05, resetBefore: 0.05, resetAfter: 0.08 };
+const addresses = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `guest${i}.${tag}@partner${i % 13}.com`);
+
+interface QueueView {
+  items: { key: string; state: string; error?: { key: string; subs?: string[] } }[];
+}
+const queueOf = (b: Launched) => b.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue as QueueView | undefined);
+const currentQueue = async (b: Launched) => (await b.context.serviceWorkers()[0]!.evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as QueueView | undefined;
+
+/** Pastes the list into the popup and clicks Invite, as a person would. */
+async function inviteFromPopup(popup: Page, list: string[]): Promise<void> {
+  await popup.locator('#email').focus();
+  await popup.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, list.join('; '));
+  await popup.getByTestId('addresses').waitFor();
+  await popup.getByTestId('invite').click();
+  await popup.getByTestId('batch').waitFor();
+}
+
+async function drained(b: Launched, count: number): Promise<QueueView> {
+  let view: QueueView | undefined;
+  await expect
+    .poll(async () => {
+      view = await currentQueue(b);
+      return view?.items.filter((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)).length;
+    }, { timeout: 90_000, interval: 500 })
+    .toBe(count);
+  return view!;
+}
+
+function expectExactlyOnce(t: Tenant, view: QueueView, list: string[]): void {
+  expect(view.items.map((i) => i.key).sort()).toEqual([...list].sort());
+  expect(view.items.filter((i) => i.state !== 'done')).toEqual([]);
+  for (const address of list) expect(t.state.inviteCounts.get(address), address).toBe(1);
+}
+
+test('300 addresses through seeded faults: each invited exactly once, none lost', async () => {
+  ({ tenant, browser } = await startSignedIn({ chaos: CHAOS, writeQuota: { capacity: 60, perSecond: 60 } }));
+  const list = addresses(300, 'a');
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, list);
+  const view = await drained(browser, 300);
+  expectExactlyOnce(tenant, view, list);
+  // The faults really happened: lost answers were looked up, throttled items were retried.
+  expect(tenant.requests('POST', '/v1.0/$batch').length).toBeGreaterThan(15);
+  expect(tenant.invitations().filter((i) => i.status === 429).length).toBeGreaterThan(0);
+  expect(await popup.getByTestId('batch-summary').innerText()).toBe('300 invited, 0 failed, 0 skipped, 0 waiting');
+  expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+});
+
+test('the service worker stopped mid-run: it resumes, looks up what was in flight, resends nothing twice', async () => {
+  ({ tenant, browser } = await startSignedIn({ chaos: { ...CHAOS, seed: 7 } }));
+  tenant.state.latencyMs = 300;
+  const list = addresses(120, 'b');
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, list);
+  await expect.poll(async () => (await queueOf(browser!))?.items.filter((i) => i.state === 'done').length ?? 0, { timeout: 30_000 }).toBeGreaterThan(20);
+  await stopServiceWorker(browser.context, popup);
+  tenant.state.latencyMs = 50;
+  // Any event wakes the worker again; here, the popup asking who is signed in.
+  await popup.reload();
+  const view = await drained(browser, 120);
+  expectExactlyOnce(tenant, view, list);
+});
+
+test('the popup closed mid-run: the background finishes the work', async () => {
+  ({ tenant, browser } = await startSignedIn({ chaos: { ...CHAOS, seed: 99 } }));
+  tenant.state.latencyMs = 200;
+  const list = addresses(80, 'c');
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, list);
+  await popup.close();
+  const view = await drained(browser, 80);
+  expectExactlyOnce(tenant, view, list);
+});

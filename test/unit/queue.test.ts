@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { cancelWaiting, counts, emptyQueue, enqueue, markUncertain, nextWake, reconcile, retryFailed, settle, takeBatch, MAX_ATTEMPTS } from '../../src/core/queue';
+import type { InviteInput, InviteResult } from '../../src/core/invitation';
+
+const input = (email: string): InviteInput => ({ email, displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: true, message: '', messageLanguage: '', cc: '', userType: 'Guest' });
+const toResult = (body: unknown): InviteResult => ({ email: 'x', userId: (body as { invitedUser: { id: string } }).invitedUser.id, userType: 'Guest', sentMail: true, tenantId: 't', at: 0 });
+
+describe('queue', () => {
+  test('an address waiting or on its way is not queued twice', () => {
+    const q = emptyQueue();
+    expect(enqueue(q, [input('a@x.com'), input('A@X.COM'), input('b@x.com')], 0)).toBe(2);
+    takeBatch(q, 0);
+    expect(enqueue(q, [input('a@x.com')], 0)).toBe(0);
+  });
+
+  test('batches of at most 20, none while paused', () => {
+    const q = emptyQueue();
+    enqueue(q, Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)), 0);
+    expect(takeBatch(q, 0)).toHaveLength(20);
+    q.paused = true;
+    expect(takeBatch(q, 0)).toHaveLength(0);
+    q.paused = false;
+    expect(takeBatch(q, 0)).toHaveLength(20);
+    expect(takeBatch(q, 0)).toHaveLength(5);
+    expect(counts(q)).toMatchObject({ waiting: 45, total: 45 });
+  });
+
+  test('201 done; 429 waits Retry-After; 5xx backs off; 4xx fails; retries are bounded', () => {
+    const q = emptyQueue();
+    enqueue(q, ['a', 'b', 'c', 'd'].map((n) => input(`${n}@x.com`)), 0);
+    const [a, b, c, d] = takeBatch(q, 1000);
+    settle(a!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, toResult);
+    settle(b!, { status: 429, retryAfterSeconds: 7 }, 1000, toResult);
+    settle(c!, { status: 503 }, 1000, toResult);
+    settle(d!, { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } }, 1000, toResult);
+    expect([a!.state, b!.state, c!.state, d!.state]).toEqual(['done', 'waiting', 'waiting', 'failed']);
+    expect(a!.result!.userId).toBe('u1');
+    expect(b!.notBefore).toBe(8000);
+    expect(c!.notBefore).toBe(2000);
+    expect(d!.error!.key).toBe('errGraphBadAddress');
+    expect(nextWake(q)).toBe(2000);
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      takeBatch(q, 10_000_000 * i);
+      settle(c!, { status: 503 }, 10_000_000 * i, toResult);
+    }
+    expect(c!.state).toBe('failed');
+  });
+
+  test('a lost answer makes items uncertain; the lookup decides: done without resending, or send again', () => {
+    const q = emptyQueue();
+    enqueue(q, [input('a@x.com'), input('b@x.com')], 0);
+    const [a, b] = takeBatch(q, 0);
+    markUncertain([a!, b!]);
+    expect(counts(q).waiting).toBe(2);
+    reconcile(a!, 'existing-id', 5, 't');
+    reconcile(b!, undefined, 5, 't');
+    expect([a!.state, a!.result!.userId, b!.state]).toEqual(['done', 'existing-id', 'waiting']);
+  });
+
+  test('cancel stops what has not been sent; retry failed brings them back', () => {
+    const q = emptyQueue();
+    enqueue(q, [input('a@x.com'), input('b@x.com')], 0);
+    const [a] = takeBatch(q, 0, 1);
+    cancelWaiting(q);
+    expect(counts(q)).toMatchObject({ cancelled: 1, waiting: 1 });
+    settle(a!, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, toResult);
+    retryFailed(q, 10);
+    expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
+  });
+});
