@@ -4,6 +4,7 @@ import { benchPopup } from './bench/popup.mjs';
 import { compile } from './bench/compile.mjs';
 import { benchText } from './bench/extract-text.mjs';
 import { benchPageScan } from './bench/page-scan.mjs';
+import { benchQueue } from './bench/queue.mjs';
 
 execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] });
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -25,3 +26,8 @@ const popup = await benchPopup();
 console.log('Popup');
 console.log(`  size: ${(popup.gzip / 1024).toFixed(1)} KB gzip in ${popup.files} files (goal ≤ 35 KB)`);
 console.log(`  open → interactive (signed in, ${popup.times.length} runs): median ${ms(popup.median)}, min ${ms(Math.min(...popup.times))}, max ${ms(Math.max(...popup.times))}`);
+
+const queue = await benchQueue();
+console.log(`Bulk queue (${queue.count} invitations, ${queue.latencyMs} ms latency, write quota ${queue.quota.capacity} burst + ${queue.quota.perSecond}/s)`);
+console.log(`  queue ${ms(queue.queue.ms)} (${queue.queue.done} invited, ${queue.queue.batches} batches, ${queue.queue.throttled} per-item 429s retried); bound ${ms(queue.boundMs)}: ${x(queue.ratioToBound)} (goal ≤ 1.2×)`);
+console.log(`  one at a time ${ms(queue.single.ms)} (${queue.single.done} invited): the queue is ${x(queue.speedup)} faster (goal ≥ 10×)`);

@@ -23,6 +23,19 @@ let inFlight = 0;
 let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 let reconciling = false;
 
+/**
+ * Pacing once Graph has throttled us: Retry-After is honoured per item, and new batches start no
+ * faster than the rate Graph has been accepting, so the quota is used, not hammered.
+ */
+const pacing = { throttledUntil: 0, lastStart: 0, accepted: [] as number[] };
+
+function paceDelay(now: number): number {
+  if (now >= pacing.throttledUntil) return 0;
+  pacing.accepted = pacing.accepted.filter((t) => t > now - 1000);
+  const perSecond = Math.max(5, pacing.accepted.length);
+  return Math.max(0, pacing.lastStart + (rules.BATCH_SIZE / perSecond) * 1000 - now);
+}
+
 export function startQueue(forwardToHost: Forward): void {
   forward = forwardToHost;
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -91,8 +104,15 @@ async function pump(): Promise<void> {
   }
   if (q.items.some((i) => i.state === 'uncertain')) await reconcileUncertain(q);
   while (inFlight < CONCURRENCY) {
+    const delay = paceDelay(Date.now());
+    if (delay > 0) {
+      clearTimeout(wakeTimer);
+      wakeTimer = setTimeout(() => void pump(), delay);
+      return;
+    }
     const batch = rules.takeBatch(q, Date.now());
     if (!batch.length) break;
+    pacing.lastStart = Date.now();
     inFlight++;
     await save();
     void send(q, batch).finally(() => {
@@ -127,6 +147,8 @@ async function send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
       const answer = byId.get(item.key);
       if (!answer) rules.markUncertain([item]);
       else rules.settle(item, answer, now, (body) => toResult(item, body, tenantId, now));
+      if (answer?.status === 429) pacing.throttledUntil = now + 1000 * Math.max(2, answer.retryAfterSeconds ?? 2);
+      if (item.state === 'done') pacing.accepted.push(now);
     }
     await recordInvitations(batch.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
   }

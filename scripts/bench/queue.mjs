@@ -1,0 +1,69 @@
+// 500 invitations against the simulated tenant with 100 ms latency and a write quota, through the
+// bulk queue; compared with the bound the quota and latency allow, and with one invitation at a time.
+import { startTenant } from '../../test/tenant/tenant.mjs';
+import { configureForTenant, launchWithExtension } from '../browser.mjs';
+
+const LATENCY_MS = 100;
+const QUOTA = { capacity: 100, perSecond: 100 };
+const COUNT = 500;
+
+const input = (email) => ({ email, displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: false, message: '', messageLanguage: '', cc: '', userType: 'Guest' });
+
+async function signedInPage(tenant) {
+  const launched = await launchWithExtension();
+  await configureForTenant(launched.worker, tenant);
+  const page = await launched.context.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/popup/popup.html`);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('account').waitFor();
+  return { ...launched, page };
+}
+
+/** The whole list through the queue: from the click to the last answer. */
+async function viaQueue() {
+  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
+  const { context, page } = await signedInPage(tenant);
+  try {
+    const inputs = Array.from({ length: COUNT }, (_, i) => input(`q${i}@bench${i % 17}.com`));
+    const seconds = await page.evaluate(async (list) => {
+      const start = performance.now();
+      await chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', inputs: list });
+      for (;;) {
+        const { queue } = await chrome.storage.local.get('queue');
+        if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state))) return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }, inputs);
+    const throttled = tenant.invitations().filter((i) => i.status === 429).length;
+    return { ...seconds, throttled, batches: tenant.requests('POST', '/v1.0/$batch').length };
+  } finally {
+    await context.close();
+    await tenant.close();
+  }
+}
+
+/** The same list, one invitation after the other, through the single-invitation path. */
+async function oneAtATime() {
+  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
+  const { context, page } = await signedInPage(tenant);
+  try {
+    const inputs = Array.from({ length: COUNT }, (_, i) => input(`s${i}@bench${i % 17}.com`));
+    return await page.evaluate(async (list) => {
+      const start = performance.now();
+      let done = 0;
+      for (const one of list) if ((await chrome.runtime.sendMessage({ to: 'background', type: 'invite', input: one })).ok) done++;
+      return { ms: performance.now() - start, done };
+    }, inputs);
+  } finally {
+    await context.close();
+    await tenant.close();
+  }
+}
+
+export async function benchQueue() {
+  const queue = await viaQueue();
+  const single = process.env.SKIP_SINGLE ? { ms: NaN, done: 0 } : await oneAtATime();
+  // No client can beat the quota: the burst, then one write per 1/perSecond s; plus one round trip.
+  const boundMs = (Math.max(0, COUNT - QUOTA.capacity) / QUOTA.perSecond) * 1000 + LATENCY_MS;
+  return { count: COUNT, latencyMs: LATENCY_MS, quota: QUOTA, queue, single, boundMs, ratioToBound: queue.ms / boundMs, speedup: single.ms / queue.ms };
+}
