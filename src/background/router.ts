@@ -29,6 +29,8 @@ export async function routeUiRequest(request: UiRequest, forward: Forward): Prom
       const reply = await forward({ to: 'host', type: 'userStates', config, ids: request.ids });
       return reply.ok ? { ok: true, value: await recordStates(reply.value as Record<string, GuestState>) } : reply;
     }
+    case 'directory':
+      return forward({ to: 'host', type: 'directory', config, emails: request.emails });
     default:
       return forward({ to: 'host', type: request.type, config });
   }

@@ -89,9 +89,23 @@ export async function postBatch(client: Client, steps: BatchStep[]): Promise<Bat
   });
 }
 
-/** The directory's user with this address (mail or otherMails), if any: the lookup before a resend. */
+/** The directory's user with this address (mail, otherMails, proxyAddresses or UPN), if any. */
 export function lookupStep(id: string, email: string): BatchStep {
   const quoted = email.replace(/'/gu, "''");
-  const filter = `mail eq '${quoted}' or otherMails/any(m:m eq '${quoted}')`;
-  return { id, method: 'GET', url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType` };
+  const filter = [
+    `mail eq '${quoted}'`,
+    `otherMails/any(m:m eq '${quoted}')`,
+    `proxyAddresses/any(p:p eq 'smtp:${quoted}')`,
+    `userPrincipalName eq '${quoted}'`,
+  ].join(' or ');
+  return { id, method: 'GET', url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType,externalUserState` };
+}
+
+/** The tenant's own verified domains (User.Read is enough for the organization resource). */
+export const ORGANIZATION_STEP: BatchStep = { id: 'organization', method: 'GET', url: '/organization?$select=verifiedDomains' };
+
+export interface DirectoryUser {
+  id: string;
+  userType?: string;
+  externalUserState?: string | null;
 }

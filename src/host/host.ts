@@ -4,13 +4,44 @@
 import { AuthFailure, AuthService } from '../auth/auth-service';
 import type { IdentityPort } from '../auth/identity-port';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
-import { describeGraphFailure } from '../core/graph-errors';
+import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult } from '../core/invitation';
 import { isConfigured } from '../shared/settings';
 import type { AuthStatus, HostRequest, Reply } from '../shared/messages';
 import { fail } from '../shared/messages';
-import { createGraphClient, fetchUserState, lookupStep, postBatch, postInvitation, readScopes, toGraphFailure, type BatchAnswer, type UserState } from './graph';
+import {
+  createGraphClient,
+  fetchUserState,
+  lookupStep,
+  ORGANIZATION_STEP,
+  postBatch,
+  postInvitation,
+  readScopes,
+  toGraphFailure,
+  type BatchAnswer,
+  type DirectoryUser,
+  type UserState,
+} from './graph';
 import type { GraphFailure } from '../core/graph-errors';
+
+export interface DirectoryView {
+  users: Record<string, DirectoryUser | null>;
+  /** The tenant's verified domains, lower-case. */
+  domains: string[];
+}
+
+/** A step inside a batch failed: its answer, in plain words. */
+class GraphStepError extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.key);
+  }
+}
+
+/** A batch step's error answer, as graph-errors reads it. */
+function toFailure(answer: BatchAnswer): GraphFailure {
+  const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return { status: answer.status, code: error?.code, message: error?.message, retryAfterSeconds: answer.retryAfterSeconds };
+}
 
 export interface BatchOutcome {
   answers?: BatchAnswer[];
@@ -46,9 +77,12 @@ export class Host {
           return ok(await this.sendBatch(request.config, request.items));
         case 'lookup':
           return ok(await this.lookup(request.config, request.emails));
+        case 'directory':
+          return ok(await this.directory(request.config, request.emails, true));
       }
     } catch (error) {
       if (error instanceof AuthFailure) return { ok: false, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
+      if (error instanceof GraphStepError) return { ok: false, error: error.userError };
       return fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]);
     }
   }
@@ -121,19 +155,28 @@ export class Host {
     }
   }
 
-  private async lookup(config: AuthConfig, emails: string[]): Promise<Record<string, string | null>> {
+  /** Who these addresses already are in the directory (batched, 20 per request), and its domains. */
+  private async directory(config: AuthConfig, emails: string[], withDomains: boolean): Promise<DirectoryView> {
     const client = await this.client(config, true);
-    const found: Record<string, string | null> = {};
-    for (let i = 0; i < emails.length; i += 20) {
-      const chunk = emails.slice(i, i + 20);
-      const answers = await postBatch(client, chunk.map((email, j) => lookupStep(String(j), email)));
-      for (const answer of answers) {
-        if (answer.status !== 200) throw new Error(`lookup answered ${answer.status}`);
-        const users = (answer.body as { value?: { id: string }[] }).value ?? [];
-        found[chunk[Number(answer.id)]!] = users[0]?.id ?? null;
+    const users: Record<string, DirectoryUser | null> = {};
+    let domains: string[] = [];
+    const steps = emails.map((email, j) => lookupStep(String(j), email));
+    if (withDomains) steps.push(ORGANIZATION_STEP);
+    for (let i = 0; i < steps.length; i += 20) {
+      for (const answer of await postBatch(client, steps.slice(i, i + 20))) {
+        if (answer.status !== 200) throw new GraphStepError(describeGraphFailure(toFailure(answer)));
+        if (answer.id === ORGANIZATION_STEP.id) {
+          const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
+          domains = (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
+        } else users[emails[Number(answer.id)]!] = (answer.body as { value?: DirectoryUser[] }).value?.[0] ?? null;
       }
     }
-    return found;
+    return { users, domains };
+  }
+
+  private async lookup(config: AuthConfig, emails: string[]): Promise<Record<string, string | null>> {
+    const { users } = await this.directory(config, emails, false);
+    return Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
   }
 
   private async client(config: AuthConfig, read = false) {

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Found } from '../core/extract/collector';
 import { checkAddress } from '../core/validate';
+import type { Standing } from '../core/directory';
 import { t } from '../shared/i18n';
 
 interface Props {
   found: Found[];
+  /** What the tenant already knows about each address, once looked up. */
+  standings?: Record<string, Standing>;
   selected: Set<string>;
   onChange: (selected: Set<string>) => void;
   source: 'selection' | 'page' | 'link' | 'paste';
@@ -12,7 +15,7 @@ interface Props {
 }
 
 /** The addresses found on the page or in the selection: pick some or all, filter by text. */
-export function AddressPicker({ found, selected, onChange, source, partial }: Props) {
+export function AddressPicker({ found, standings, selected, onChange, source, partial }: Props) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const visible = needle ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle)) : found;
@@ -62,6 +65,11 @@ export function AddressPicker({ found, selected, onChange, source, partial }: Pr
                 {f.name && <span class="name">{f.name}</span>}
                 <span class="address">{f.address}</span>
                 {problem && <span class="error">{t(problem.key, problem.subs)}</span>}
+                {!problem && standings?.[f.address] && standings[f.address] !== 'new' && (
+                  <span class={`standing standing-${standings[f.address]}`} data-testid="standing">
+                    {t(`standing_${standings[f.address]}`)}
+                  </span>
+                )}
               </label>
             </li>
           );

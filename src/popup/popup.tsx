@@ -16,6 +16,7 @@ import { BatchProgress } from './batch-progress';
 import { usePageAddresses } from './page-addresses';
 import { extractFromText } from '../core/extract';
 import { checkAddress } from '../core/validate';
+import { selectedByDefault, standingOf, type Standing } from '../core/directory';
 import type { Queue } from '../core/queue';
 import { isPending } from '../core/queue';
 
@@ -51,10 +52,25 @@ function Popup() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<Queue>();
 
+  const [standings, setStandings] = useState<Record<string, Standing>>();
+
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
     setSelected(new Set(addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address)));
+    setStandings(undefined);
   }, [addresses]);
+
+  // Then the tenant is asked who these people already are; those who need no invitation are unticked.
+  useEffect(() => {
+    const list = addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
+    if (!list?.length || !status?.signedIn) return;
+    void api.directory(list).then((reply) => {
+      if (!reply.ok) return; // no read permission: the list works without it
+      const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
+      setStandings(known);
+      setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
+    });
+  }, [addresses, status?.signedIn]);
 
   // The bulk queue, written by the background as it goes: shown while it has work, live.
   useEffect(() => {
@@ -195,7 +211,7 @@ function Popup() {
       ) : (
         form && (
           <InviteForm
-            recipients={addresses && <AddressPicker found={addresses.found} source={addresses.source} partial={addresses.partial} selected={selected} onChange={setSelected} />}
+            recipients={addresses && <AddressPicker found={addresses.found} standings={standings} source={addresses.source} partial={addresses.partial} selected={selected} onChange={setSelected} />}
             submitLabel={addresses ? t('inviteCount', [String(chosen.length)]) : undefined}
             onPasteAddresses={pasteAddresses}
             value={form}

@@ -26,7 +26,8 @@ export type UiRequest =
   | { to: 'background'; type: 'invite'; input: InviteInput }
   | { to: 'background'; type: 'enqueue'; inputs: InviteInput[] }
   | { to: 'background'; type: 'queueControl'; action: QueueAction }
-  | { to: 'background'; type: 'userStates'; ids: string[] };
+  | { to: 'background'; type: 'userStates'; ids: string[] }
+  | { to: 'background'; type: 'directory'; emails: string[] };
 
 /** Background → the page that hosts MSAL and the Graph client (offscreen document on Chrome). */
 export type HostRequest =
@@ -38,18 +39,20 @@ export type HostRequest =
   /** One JSON batch of invitations (the queue's unit of work). */
   | { to: 'host'; type: 'sendBatch'; config: AuthConfig; items: { id: string; input: InviteInput }[] }
   /** Which of these addresses already have a user in the directory. */
-  | { to: 'host'; type: 'lookup'; config: AuthConfig; emails: string[] };
+  | { to: 'host'; type: 'lookup'; config: AuthConfig; emails: string[] }
+  /** Who these addresses already are in the directory, and the tenant's own domains. */
+  | { to: 'host'; type: 'directory'; config: AuthConfig; emails: string[] };
 
 /** Host → background: the host has no `identity` API on Chrome, the service worker does. */
 export type HostToBackground = { to: 'background'; type: 'webAuthFlow'; url: string; interactive: boolean };
 
-const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'enqueue', 'queueControl', 'userStates']);
+const UI_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'enqueue', 'queueControl', 'userStates', 'directory']);
 const QUEUE_ACTIONS = new Set(['pause', 'resume', 'cancel', 'retry', 'clear']);
 export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'clear';
 
 /** Sends a request to the page that hosts MSAL and the Graph client. */
 export type Forward = (request: HostRequest) => Promise<Reply<unknown>>;
-const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'userStates', 'sendBatch', 'lookup']);
+const HOST_TYPES = new Set(['status', 'signIn', 'signOut', 'invite', 'userStates', 'sendBatch', 'lookup', 'directory']);
 const isIdList = (value: unknown) => Array.isArray(value) && value.length <= MAX_HISTORY_REFRESH && value.every((id) => typeof id === 'string' && /^[\w-]{1,64}$/u.test(id));
 /** History refreshes ask about at most this many guests at once. */
 export const MAX_HISTORY_REFRESH = 1000;
@@ -72,6 +75,7 @@ export function isUiRequest(value: unknown): value is UiRequest {
   if (value.type === 'enqueue') return Array.isArray(value.inputs) && value.inputs.length <= MAX_BATCH && value.inputs.every(isInviteInput);
   if (value.type === 'queueControl') return QUEUE_ACTIONS.has(value.action as string);
   if (value.type === 'userStates') return isIdList(value.ids);
+  if (value.type === 'directory') return Array.isArray(value.emails) && value.emails.length <= MAX_BATCH && value.emails.every((e) => typeof e === 'string' && e.length <= 254);
   return true;
 }
 

@@ -4,6 +4,7 @@ import type { AuthStatus, QueueAction, Reply, UiRequest } from '../shared/messag
 import type { InviteInput, InviteResult } from '../core/invitation';
 import type { Queue } from '../core/queue';
 import type { HistoryEntry } from '../shared/history';
+import type { DirectoryView } from '../host/host';
 
 async function send<T>(request: UiRequest): Promise<Reply<T>> {
   try {
@@ -21,5 +22,6 @@ export const api = {
   invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
   enqueue: (inputs: InviteInput[]) => send<Queue>({ to: 'background', type: 'enqueue', inputs }),
   queueControl: (action: QueueAction) => send<Queue>({ to: 'background', type: 'queueControl', action }),
+  directory: (emails: string[]) => send<DirectoryView>({ to: 'background', type: 'directory', emails }),
   userStates: (ids: string[]) => send<HistoryEntry[]>({ to: 'background', type: 'userStates', ids }),
 };

@@ -56,6 +56,39 @@ describe('popup scan', () => {
     await page.close();
   });
 
+  test('knows the tenant first: members, pending and accepted guests, own domain are not ticked', async () => {
+    tenant.addUser({ mail: 'maria.anders@northwind.com', userType: 'Member' });
+    tenant.addUser({ mail: 'ana.trujillo@northwind.com' });
+    tenant.addUser({ mail: 'antonio.moreno@northwind.com', externalUserState: 'Accepted' });
+    const { page, tabId } = await openPage('team-directory.html');
+    const popup = await popupFor(tabId);
+    await popup.getByTestId('standing').first().waitFor();
+    const standing = (address: string) => popup.locator('li', { hasText: address });
+    expect(await standing('maria.anders@').innerText()).toContain('Already a member');
+    expect(await standing('ana.trujillo@').innerText()).toContain('invitation pending: tick to resend');
+    expect(await standing('antonio.moreno@').innerText()).toContain('already accepted');
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 7');
+    // A pending guest can be ticked to resend.
+    await popup.getByLabel(/ana\.trujillo/).check();
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 8');
+    await popup.close();
+    await page.close();
+
+    const pasted = await openPopup(browser.context, browser.extensionId);
+    await pasted.getByTestId('account').waitFor();
+    await pasted.locator('#email').focus();
+    await pasted.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'pmo@contoso.com; new.partner@fabrikam.com');
+      document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await pasted.getByTestId('standing').waitFor();
+    expect(await pasted.locator('li', { hasText: 'pmo@contoso.com' }).innerText()).toContain('own domain');
+    expect(await pasted.getByTestId('invite').innerText()).toBe('Invite 1');
+    expect(tenant.requests('POST', '/v1.0/$batch').every((r) => r.body.requests.every((q: { method: string }) => q.method === 'GET'))).toBe(true);
+    await pasted.close();
+  });
+
   test('decoys are not listed: asset names, versions, credentials, script text', async () => {
     const { page, tabId } = await openPage('decoys.html');
     const popup = await popupFor(tabId);
@@ -89,12 +122,16 @@ describe('popup scan', () => {
     const whole = await popupFor(tabId);
     await whole.getByTestId('addresses').waitFor();
     expect(await whole.locator('.picker-title').innerText()).toBe('8 found on this page');
+    // Giovanni was just invited: a pending guest, so not ticked again unless asked.
+    await whole.getByTestId('standing').waitFor();
+    expect(await whole.locator('li', { hasText: 'giovanni.rovelli@' }).innerText()).toContain('invitation pending');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 7');
     await whole.getByTestId('filter').fill('wang');
     expect(await rows(whole)).toEqual(['Yang Wang yang.wang@proseware.com']);
     // Select all/none act on what the filter shows.
     await whole.getByTestId('select-none').click();
     await whole.getByTestId('filter').fill('');
-    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 7');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 6');
     await whole.getByTestId('select-all').click();
     expect(await whole.getByTestId('invite').innerText()).toBe('Invite 8');
     await whole.getByTestId('invite').click();

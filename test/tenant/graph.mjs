@@ -40,13 +40,16 @@ function route(state, grant, method, path, body) {
     const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
     return found ? { status: 200, body: pick(found) } : error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`);
   }
+  if (method === 'GET' && url.pathname === '/organization') {
+    return { status: 200, body: { value: [{ id: state.tenantId, verifiedDomains: state.verifiedDomains.map((name, i) => ({ name, isDefault: i === 0, isInitial: i === 0 })) }] } };
+  }
   return error(404, 'UnknownError', '');
 }
 
 /** `mail eq 'x'` and `otherMails/any(m:m eq 'x')`, joined by `or`: what the extension asks. */
 function filterUsers(state, filter) {
-  const wanted = [...filter.matchAll(/eq '((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'").toLowerCase());
-  return [...state.users.values()].filter((u) => wanted.includes(u.mail.toLowerCase()));
+  const wanted = [...filter.matchAll(/eq '((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'").replace(/^smtp:/i, '').toLowerCase());
+  return [...state.users.values()].filter((u) => wanted.includes(u.mail.toLowerCase()) || wanted.includes(u.userPrincipalName.toLowerCase()));
 }
 
 function error(status, code, message, headers = {}) {

@@ -51,6 +51,7 @@ export interface Tenant {
   dropSessions(): void;
   revokeRefreshTokens(): void;
   accept(email: string): void;
+  addUser(user: { mail: string; userType?: 'Guest' | 'Member'; externalUserState?: string | null }): GuestUser;
   setChaos(config?: Chaos): void;
   deleteUser(email: string): void;
   reset(): void;

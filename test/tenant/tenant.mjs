@@ -42,6 +42,7 @@ export async function startTenant(options = {}) {
     faults: [],
     requests: [],
     latencyMs: options.latencyMs ?? 0,
+    verifiedDomains: [TENANT_DOMAIN, 'contoso.com'],
     /** Successful (201) invitations per address: "invited at most once" is checked on this. */
     inviteCounts: new Map(),
     quota: options.writeQuota ? tokenBucket(options.writeQuota) : undefined,
@@ -89,6 +90,12 @@ export async function startTenant(options = {}) {
     accept: (email) => {
       const user = state.users.get(email.toLowerCase());
       if (user) user.externalUserState = 'Accepted';
+    },
+    /** A user who is already in the directory (a member, or a guest from an earlier invitation). */
+    addUser: ({ mail, userType = 'Guest', externalUserState = userType === 'Guest' ? 'PendingAcceptance' : null }) => {
+      const user = { id: randomUUID(), mail, displayName: null, userType, userPrincipalName: userType === 'Member' ? mail : `${mail.replace('@', '_')}#EXT#@${state.domain}`, externalUserState };
+      state.users.set(mail.toLowerCase(), user);
+      return user;
     },
     /** An admin deletes the guest. */
     deleteUser: (email) => state.users.delete(email.toLowerCase()),

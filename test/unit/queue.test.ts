@@ -68,3 +68,16 @@ describe('queue', () => {
     expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
   });
 });
+
+describe('standing in the directory', async () => {
+  const { standingOf, selectedByDefault } = await import('../../src/core/directory');
+  test('member, pending or accepted guest, own domain, new', () => {
+    const domains = ['contoso.com'];
+    expect(standingOf('m@x.com', { id: '1', userType: 'Member' }, domains)).toBe('member');
+    expect(standingOf('g@x.com', { id: '2', userType: 'Guest', externalUserState: 'PendingAcceptance' }, domains)).toBe('guestPending');
+    expect(standingOf('a@x.com', { id: '3', userType: 'Guest', externalUserState: 'Accepted' }, domains)).toBe('guestAccepted');
+    expect(standingOf('me@Contoso.com', null, domains)).toBe('ownDomain');
+    expect(standingOf('new@fabrikam.com', null, domains)).toBe('new');
+    expect(['new', 'member', 'guestPending', 'guestAccepted', 'ownDomain'].filter((s) => selectedByDefault(s as never))).toEqual(['new']);
+  });
+});

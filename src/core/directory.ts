@@ -1,0 +1,23 @@
+// What the tenant already knows about an address, before anyone is invited (Microsoft's advice:
+// query first; people of the tenant's own domains need member accounts, not invitations).
+
+export type Standing = 'new' | 'member' | 'guestPending' | 'guestAccepted' | 'ownDomain';
+
+export interface KnownUser {
+  id: string;
+  userType?: string;
+  externalUserState?: string | null;
+}
+
+export function standingOf(address: string, user: KnownUser | null | undefined, verifiedDomains: string[]): Standing {
+  if (user?.userType === 'Member') return 'member';
+  if (user) return user.externalUserState === 'Accepted' ? 'guestAccepted' : 'guestPending';
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  return verifiedDomains.includes(domain) ? 'ownDomain' : 'new';
+}
+
+/**
+ * Only new guests are ticked by default. A pending guest can be ticked to resend the invitation;
+ * an accepted guest or a member needs nothing.
+ */
+export const selectedByDefault = (standing: Standing) => standing === 'new';
