@@ -59,7 +59,7 @@ async function runDemo() {
   await popup.getByTestId('invite').click();
   await popup.locator('[data-testid=batch-done]').waitFor({ timeout: 60_000 });
   console.log('\nInvitations the simulated tenant received:');
-  for (const request of tenant.requests('POST', '/v1.0/invitations')) {
+  for (const request of tenant.invitations()) {
     const user = tenant.state.users.get(request.body.invitedUserEmailAddress.toLowerCase());
     console.log(`  ${request.status}  ${request.body.invitedUserEmailAddress.padEnd(36)} ${String(request.body.invitedUserDisplayName ?? '').padEnd(20)} user ${user?.id}`);
   }

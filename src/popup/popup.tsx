@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { loadSettings, type InviteDefaults } from '../shared/settings';
@@ -53,11 +53,13 @@ function Popup() {
   const [batch, setBatch] = useState<Queue>();
 
   const [standings, setStandings] = useState<Record<string, Standing>>();
+  const touched = useRef(false);
 
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
     setSelected(new Set(addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address)));
     setStandings(undefined);
+    touched.current = false;
   }, [addresses]);
 
   // Then the tenant is asked who these people already are; those who need no invitation are unticked.
@@ -68,7 +70,8 @@ function Popup() {
       if (!reply.ok) return; // no read permission: the list works without it
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
       setStandings(known);
-      setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
+      // Unless the user has already made their own choice.
+      if (!touched.current) setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
     });
   }, [addresses, status?.signedIn]);
 
@@ -211,7 +214,10 @@ function Popup() {
       ) : (
         form && (
           <InviteForm
-            recipients={addresses && <AddressPicker found={addresses.found} standings={standings} source={addresses.source} partial={addresses.partial} selected={selected} onChange={setSelected} />}
+            recipients={addresses && <AddressPicker found={addresses.found} standings={standings} source={addresses.source} partial={addresses.partial} selected={selected} onChange={(next) => {
+                    touched.current = true;
+                    setSelected(next);
+                  }} />}
             submitLabel={addresses ? t('inviteCount', [String(chosen.length)]) : undefined}
             onPasteAddresses={pasteAddresses}
             value={form}
