@@ -97,9 +97,10 @@ export async function controlQueue(action: 'pause' | 'resume' | 'cancel' | 'retr
 /** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
 async function pump(): Promise<void> {
   const q = await load();
-  if (q.items.some((i) => i.state === 'sending') && inFlight === 0) {
+  if (inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
     // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
     rules.markUncertain(q.items);
+    rules.finishGrouping(q.items.filter((i) => i.grouping));
     await save();
   }
   if (q.items.some((i) => i.state === 'uncertain')) await reconcileUncertain(q);
@@ -109,6 +110,16 @@ async function pump(): Promise<void> {
       clearTimeout(wakeTimer);
       wakeTimer = setTimeout(() => void pump(), delay);
       return;
+    }
+    const steps = rules.takeGroupSteps(q, Date.now());
+    if (steps.length) {
+      inFlight++;
+      await save();
+      void sendGroups(q, steps).finally(() => {
+        inFlight--;
+        void pump();
+      });
+      continue;
     }
     const batch = rules.takeBatch(q, Date.now());
     if (!batch.length) break;
@@ -152,6 +163,25 @@ async function send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
     }
     await recordInvitations(batch.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
   }
+  await save();
+  await notifyIfDrained(q);
+}
+
+/** Member additions for invited guests; adding twice is harmless, so a lost answer is just retried. */
+async function sendGroups(q: rules.Queue, steps: { item: rules.QueueItem; groupId: string }[]): Promise<void> {
+  const reply = (await forward({
+    to: 'host',
+    type: 'addToGroups',
+    config: await config(),
+    steps: steps.map((step, i) => ({ id: String(i), groupId: step.groupId, userId: step.item.result!.userId })),
+  })) as Reply<{ answers?: { id: string; status: number; body?: unknown; retryAfterSeconds?: number }[]; failure?: { status: number } }>;
+  const now = Date.now();
+  const answers = reply.ok ? new Map((reply.value.answers ?? []).map((a) => [a.id, a])) : new Map();
+  steps.forEach((step, i) => {
+    const name = step.item.input.groups?.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
+    rules.settleGroup(step.item, step.groupId, answers.get(String(i)), now, name);
+  });
+  rules.finishGrouping([...new Set(steps.map((s) => s.item))]);
   await save();
   await notifyIfDrained(q);
 }

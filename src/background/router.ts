@@ -31,6 +31,8 @@ export async function routeUiRequest(request: UiRequest, forward: Forward): Prom
     }
     case 'directory':
       return forward({ to: 'host', type: 'directory', config, emails: request.emails });
+    case 'searchGroups':
+      return forward({ to: 'host', type: 'searchGroups', config, query: request.query });
     default:
       return forward({ to: 'host', type: request.type, config });
   }

@@ -19,6 +19,13 @@ export interface InviteInput {
   messageLanguage: string; // '' = let Entra choose
   cc: string;
   userType: UserType;
+  /** Groups to add the guest to once invited (ids; names for display). */
+  groups?: GroupRef[];
+}
+
+export interface GroupRef {
+  id: string;
+  displayName: string;
 }
 
 /** What the user set once on the options page, applied to every new invitation. */

@@ -7,7 +7,7 @@ import type { InviteInput, InviteResult } from './invitation';
  * waiting → sending → done | failed | waiting (retry later);
  * sending → uncertain when the answer was lost: looked up in the directory before anything is resent.
  */
-export type ItemState = 'waiting' | 'sending' | 'uncertain' | 'done' | 'failed' | 'skipped' | 'cancelled';
+export type ItemState = 'waiting' | 'sending' | 'uncertain' | 'grouping' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
 export interface QueueItem {
   key: string;
@@ -18,6 +18,11 @@ export interface QueueItem {
   notBefore: number;
   error?: UserError;
   result?: InviteResult;
+  /** Invited, still to be added to these groups (ids). */
+  groupsPending?: string[];
+  groupAttempts?: number;
+  /** A member addition for this item is on its way. */
+  grouping?: boolean;
 }
 
 export interface Queue {
@@ -32,7 +37,9 @@ export interface Queue {
 /** Graph's limit for one JSON batch. */
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 6;
-const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain'];
+const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
+/** A new guest takes a moment to show up for group changes (directory replication). */
+export const REPLICATION_GRACE_MS = 1000;
 
 export const emptyQueue = (): Queue => ({ items: [], paused: false });
 export const isPending = (item: QueueItem) => PENDING.includes(item.state);
@@ -64,7 +71,7 @@ export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueIt
 
 /** When the earliest waiting item may go, if any is waiting. */
 export function nextWake(queue: Queue): number | undefined {
-  const times = queue.items.filter((i) => i.state === 'waiting').map((i) => i.notBefore);
+  const times = queue.items.filter((i) => i.state === 'waiting' || (i.state === 'grouping' && !i.grouping)).map((i) => i.notBefore);
   return times.length && !queue.paused ? Math.min(...times) : undefined;
 }
 
@@ -83,8 +90,8 @@ export interface ItemAnswer {
 export function settle(item: QueueItem, answer: ItemAnswer, now: number, toResult: (body: unknown) => InviteResult): void {
   item.error = undefined;
   if (answer.status === 201 || answer.status === 200) {
-    item.state = 'done';
     item.result = toResult(answer.body);
+    startGrouping(item, now);
     return;
   }
   const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
@@ -105,6 +112,58 @@ export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number)
   item.state = 'failed';
 }
 
+/** After the invitation: on to the groups, if any were chosen. */
+function startGrouping(item: QueueItem, now: number): void {
+  const groups = item.input.groups ?? [];
+  if (!groups.length || !item.result?.userId) {
+    item.state = 'done';
+    return;
+  }
+  item.state = 'grouping';
+  item.groupsPending = groups.map((g) => g.id);
+  item.groupAttempts = 0;
+  item.notBefore = now + REPLICATION_GRACE_MS;
+}
+
+/** Member additions that can go now: (item, group) pairs, at most one batch. */
+export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { item: QueueItem; groupId: string }[] {
+  const steps: { item: QueueItem; groupId: string }[] = [];
+  for (const item of queue.items) {
+    if (item.state !== 'grouping' || item.grouping || item.notBefore > now || queue.paused) continue;
+    const room = size - steps.length;
+    if (room <= 0) break;
+    item.grouping = true;
+    item.groupAttempts = (item.groupAttempts ?? 0) + 1;
+    for (const groupId of item.groupsPending!.slice(0, room)) steps.push({ item, groupId });
+  }
+  return steps;
+}
+
+/**
+ * One member addition's answer: added (204) or already a member (400) are both done; 404 means the
+ * new guest has not replicated yet, so try again shortly; anything else is reported on the item.
+ */
+export function settleGroup(item: QueueItem, groupId: string, answer: ItemAnswer | undefined, now: number, groupName: string): void {
+  const status = answer?.status ?? 0;
+  const message = (answer?.body as { error?: { message?: string } } | undefined)?.error?.message ?? '';
+  const added = status === 204 || status === 200 || (status === 400 && /already exist/iu.test(message));
+  const retry = (status === 404 || status === 429 || status === 0 || status >= 500) && (item.groupAttempts ?? 0) < MAX_ATTEMPTS;
+  if (!added && retry) {
+    item.notBefore = Math.max(item.notBefore, now + (status === 429 && answer?.retryAfterSeconds ? answer.retryAfterSeconds * 1000 : backoff(item.groupAttempts ?? 1)));
+    return;
+  }
+  item.groupsPending = item.groupsPending!.filter((id) => id !== groupId);
+  if (!added) item.error = { key: 'errGroupAdd', subs: [groupName, message || String(status)] };
+}
+
+/** After a batch of member additions: items with no group left are done. */
+export function finishGrouping(items: QueueItem[]): void {
+  for (const item of items) {
+    item.grouping = false;
+    if (item.state === 'grouping' && !item.groupsPending?.length) item.state = 'done';
+  }
+}
+
 /** The answer was lost (connection reset, worker stopped): Graph may or may not have done it. */
 export function markUncertain(items: QueueItem[]): void {
   for (const item of items) if (item.state === 'sending') item.state = 'uncertain';
@@ -113,9 +172,9 @@ export function markUncertain(items: QueueItem[]): void {
 /** After looking the address up: the guest exists (done, no second invitation) or not (send again). */
 export function reconcile(item: QueueItem, existingUserId: string | undefined, now: number, tenantId: string): void {
   if (existingUserId) {
-    item.state = 'done';
     item.error = undefined;
     item.result = { email: item.input.email, displayName: item.input.displayName || undefined, userId: existingUserId, userType: item.input.userType, sentMail: item.input.sendMail, tenantId, at: now };
+    startGrouping(item, now);
   } else {
     item.state = 'waiting';
     item.notBefore = now;

@@ -109,3 +109,20 @@ export interface DirectoryUser {
   userType?: string;
   externalUserState?: string | null;
 }
+
+/** The delegated permission for finding groups and adding members, in the cloud's form. */
+export function groupScopes(endpoints: Endpoints): string[] {
+  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', 'GroupMember.ReadWrite.All'));
+}
+
+/** Groups whose name starts with the query (security and Microsoft 365 groups alike). */
+export async function searchGroups(client: Client, query: string): Promise<{ id: string; displayName: string }[]> {
+  const quoted = query.trim().replace(/'/gu, "''");
+  const reply = (await client.api('/groups').filter(`startswith(displayName,'${quoted}')`).select('id,displayName').top(10).get()) as { value?: { id: string; displayName: string }[] };
+  return reply.value ?? [];
+}
+
+/** Adding a member: POST /groups/{id}/members/$ref, as a batch step. */
+export function memberStep(id: string, groupId: string, userId: string, graphBaseUrl: string): BatchStep {
+  return { id, method: 'POST', url: `/groups/${encodeURIComponent(groupId)}/members/$ref`, body: { '@odata.id': `${graphBaseUrl}/v1.0/directoryObjects/${userId}` } };
+}

@@ -12,11 +12,14 @@ import { fail } from '../shared/messages';
 import {
   createGraphClient,
   fetchUserState,
+  groupScopes,
   lookupStep,
+  memberStep,
   ORGANIZATION_STEP,
   postBatch,
   postInvitation,
   readScopes,
+  searchGroups,
   toGraphFailure,
   type BatchAnswer,
   type DirectoryUser,
@@ -79,6 +82,10 @@ export class Host {
           return ok(await this.lookup(request.config, request.emails));
         case 'directory':
           return ok(await this.directory(request.config, request.emails, true));
+        case 'searchGroups':
+          return ok(await searchGroups(await this.client(request.config, 'groups'), request.query));
+        case 'addToGroups':
+          return ok(await this.addToGroups(request.config, request.steps));
       }
     } catch (error) {
       if (error instanceof AuthFailure) return { ok: false, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
@@ -157,7 +164,7 @@ export class Host {
 
   /** Who these addresses already are in the directory (batched, 20 per request), and its domains. */
   private async directory(config: AuthConfig, emails: string[], withDomains: boolean): Promise<DirectoryView> {
-    const client = await this.client(config, true);
+    const client = await this.client(config, 'read');
     const users: Record<string, DirectoryUser | null> = {};
     let domains: string[] = [];
     const steps = emails.map((email, j) => lookupStep(String(j), email));
@@ -179,16 +186,29 @@ export class Host {
     return Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
   }
 
-  private async client(config: AuthConfig, read = false) {
+  /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
+  private async client(config: AuthConfig, purpose: 'invite' | 'read' | 'groups' = 'invite') {
     const endpoints = resolveEndpoints(config);
-    const token = await this.auth(config).accessToken(false, read ? readScopes(endpoints) : endpoints.scopes);
+    const scopes = purpose === 'read' ? readScopes(endpoints) : purpose === 'groups' ? groupScopes(endpoints) : endpoints.scopes;
+    const token = await this.auth(config).accessToken(false, scopes);
     return createGraphClient(endpoints, async () => token);
+  }
+
+  /** One batch of member additions; a lost answer is a failure with status 0 (adding again is harmless). */
+  private async addToGroups(config: AuthConfig, steps: { id: string; groupId: string; userId: string }[]): Promise<{ answers?: BatchAnswer[]; failure?: GraphFailure }> {
+    const client = await this.client(config, 'groups');
+    const base = resolveEndpoints(config).graphBaseUrl;
+    try {
+      return { answers: await postBatch(client, steps.slice(0, 20).map((s) => memberStep(s.id, s.groupId, s.userId, base))) };
+    } catch (error) {
+      return { failure: toGraphFailure(error) ?? { status: 0 } };
+    }
   }
 
   /** Where each invited guest stands now (externalUserState), for the history page. */
   private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, UserState>> {
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
-    const client = await this.client(config, true);
+    const client = await this.client(config, 'read');
     const states: Record<string, UserState> = {};
     const queue = [...new Set(ids)];
     const worker = async () => {

@@ -49,7 +49,7 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
           <li key={item.key} data-status={item.state}>
             <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
             <span class="address">{item.input.email}</span>
-            {item.error && item.state !== 'done' && <span class="error">{t(item.error.key, item.error.subs)}</span>}
+            {item.error && <span class="error">{t(item.error.key, item.error.subs)}</span>}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { LIMITS } from '../core/validate';
 import { MESSAGE_LANGUAGES } from '../core/languages';
 import { t, uiLanguage } from '../shared/i18n';
 import { Field, describedBy } from '../ui/field';
+import { GroupPicker } from './group-picker';
 
 interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
@@ -73,6 +74,7 @@ export function InviteForm({ recipients, submitLabel, onPasteAddresses, value, p
           </label>
         ))}
       </fieldset>
+      <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
       <label class="check">
         <input type="checkbox" id="sendMail" checked={value.sendMail} onChange={(e) => set('sendMail', e.currentTarget.checked)} />
         {t('fieldSendMail')}

@@ -125,6 +125,8 @@ function Popup() {
   const submit = async () => {
     if (!form) return;
     if (addresses) return submitChosen();
+    // With groups chosen, the invitation goes through the queue, which also adds the guest to them.
+    if (form.groups?.length) return submitChosen([{ address: form.email.trim(), name: form.displayName.trim() || undefined }]);
     const found = checkInvite(form);
     setProblems(found);
     setError(undefined);
@@ -144,19 +146,21 @@ function Popup() {
   };
 
   /** Invites the addresses ticked in the list with the form's options. */
-  const submitChosen = async () => {
-    if (!form || !chosen.length) {
+  const submitChosen = async (recipients = chosen) => {
+    if (!form || !recipients.length) {
       setError({ key: 'errNoneSelected' });
       return;
     }
-    const inputs = chosen.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
+    const inputs = recipients.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
     const found = checkInvite(inputs[0]!);
-    delete found.email;
-    delete found.displayName;
+    if (addresses) {
+      delete found.email;
+      delete found.displayName;
+    }
     setProblems(found);
     setError(undefined);
     if (Object.keys(found).length) return;
-    if (inputs.length === 1) {
+    if (inputs.length === 1 && !inputs[0]!.groups?.length) {
       setAddresses(undefined);
       setForm(inputs[0]);
       setBusy('invite');

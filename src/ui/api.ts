@@ -1,7 +1,7 @@
 // How our pages talk to the background.
 import browser from '../shared/browser';
 import type { AuthStatus, QueueAction, Reply, UiRequest } from '../shared/messages';
-import type { InviteInput, InviteResult } from '../core/invitation';
+import type { GroupRef, InviteInput, InviteResult } from '../core/invitation';
 import type { Queue } from '../core/queue';
 import type { HistoryEntry } from '../shared/history';
 import type { DirectoryView } from '../host/host';
@@ -22,6 +22,7 @@ export const api = {
   invite: (input: InviteInput) => send<InviteResult>({ to: 'background', type: 'invite', input }),
   enqueue: (inputs: InviteInput[]) => send<Queue>({ to: 'background', type: 'enqueue', inputs }),
   queueControl: (action: QueueAction) => send<Queue>({ to: 'background', type: 'queueControl', action }),
+  searchGroups: (query: string) => send<GroupRef[]>({ to: 'background', type: 'searchGroups', query }),
   directory: (emails: string[]) => send<DirectoryView>({ to: 'background', type: 'directory', emails }),
   userStates: (ids: string[]) => send<HistoryEntry[]>({ to: 'background', type: 'userStates', ids }),
 };

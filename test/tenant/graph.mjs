@@ -40,10 +40,29 @@ function route(state, grant, method, path, body) {
     const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
     return found ? { status: 200, body: pick(found) } : error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`);
   }
+  if (method === 'GET' && url.pathname === '/groups') {
+    const prefix = /startswith\(displayName,'((?:[^']|'')*)'\)/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replace(/''/g, "'").toLowerCase() ?? '';
+    const value = [...state.groups.values()].filter((g) => g.displayName.toLowerCase().startsWith(prefix)).slice(0, 10).map(({ id, displayName }) => ({ id, displayName }));
+    return { status: 200, body: { value } };
+  }
+  const members = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(url.pathname);
+  if (method === 'POST' && members) return addMember(state, decodeURIComponent(members[1]), body);
   if (method === 'GET' && url.pathname === '/organization') {
     return { status: 200, body: { value: [{ id: state.tenantId, verifiedDomains: state.verifiedDomains.map((name, i) => ({ name, isDefault: i === 0, isInitial: i === 0 })) }] } };
   }
   return error(404, 'UnknownError', '');
+}
+
+/** A new guest is invisible to group changes for a moment (replication), as in Entra. */
+function addMember(state, groupId, body) {
+  const group = state.groups.get(groupId);
+  if (!group) return error(404, 'Request_ResourceNotFound', `Resource '${groupId}' does not exist.`);
+  const userId = /directoryObjects\/([^/]+)$/.exec(body?.['@odata.id'] ?? '')?.[1];
+  const user = [...state.users.values()].find((u) => u.id === userId);
+  if (!user || Date.now() - (user.createdAt ?? 0) < state.replicationDelayMs) return error(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
+  if (group.members.has(user.id)) return error(400, 'Request_BadRequest', "One or more added object references already exist for the following modified properties: 'members'.");
+  group.members.add(user.id);
+  return { status: 204, body: '' };
 }
 
 /** `mail eq 'x'` and `otherMails/any(m:m eq 'x')`, joined by `or`: what the extension asks. */
@@ -107,6 +126,7 @@ function invite(state, body) {
       userType: body.invitedUserType === 'Member' ? 'Member' : 'Guest',
       userPrincipalName: `${address.replace('@', '_')}#EXT#@${state.domain}`,
       externalUserState: 'PendingAcceptance',
+      createdAt: Date.now(),
     };
     state.users.set(key, user);
   }

@@ -41,6 +41,8 @@ export interface Tenant {
     users: Map<string, GuestUser>;
     latencyMs: number;
     inviteCounts: Map<string, number>;
+    groups: Map<string, { id: string; displayName: string; members: Set<string> }>;
+    replicationDelayMs: number;
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -74,5 +76,6 @@ export function startTenant(options?: {
   accessTokenSeconds?: number;
   latencyMs?: number;
   writeQuota?: { capacity: number; perSecond: number };
+  replicationDelayMs?: number;
   chaos?: Chaos;
 }): Promise<Tenant>;

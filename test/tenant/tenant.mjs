@@ -43,6 +43,14 @@ export async function startTenant(options = {}) {
     requests: [],
     latencyMs: options.latencyMs ?? 0,
     verifiedDomains: [TENANT_DOMAIN, 'contoso.com'],
+    groups: new Map(
+      ['Partners – Q3 project', 'Partners – Finance', 'Project Falcon guests'].map((displayName, i) => {
+        const id = `0000000${i + 1}-aaaa-4bbb-8ccc-00000000000${i + 1}`;
+        return [id, { id, displayName, members: new Set() }];
+      }),
+    ),
+    /** How long a new guest is invisible to group changes. */
+    replicationDelayMs: options.replicationDelayMs ?? 0,
     /** Successful (201) invitations per address: "invited at most once" is checked on this. */
     inviteCounts: new Map(),
     quota: options.writeQuota ? tokenBucket(options.writeQuota) : undefined,

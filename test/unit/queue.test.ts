@@ -81,3 +81,26 @@ describe('standing in the directory', async () => {
     expect(['new', 'member', 'guestPending', 'guestAccepted', 'ownDomain'].filter((s) => selectedByDefault(s as never))).toEqual(['new']);
   });
 });
+
+describe('groups after the invitation', async () => {
+  const { finishGrouping, settleGroup, takeGroupSteps } = await import('../../src/core/queue');
+  test('404 while replicating is retried; added or already a member is done; other errors are reported', () => {
+    const q = emptyQueue();
+    enqueue(q, [{ ...input('g@x.com'), groups: [{ id: 'g1', displayName: 'One' }, { id: 'g2', displayName: 'Two' }] }], 0);
+    const [item] = takeBatch(q, 0);
+    settle(item!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, toResult);
+    expect(item!.state).toBe('grouping');
+    expect(takeGroupSteps(q, 0)).toHaveLength(0); // replication grace first
+    let steps = takeGroupSteps(q, 5_000);
+    expect(steps.map((s) => s.groupId)).toEqual(['g1', 'g2']);
+    settleGroup(item!, 'g1', { status: 404 }, 5_000, 'One');
+    settleGroup(item!, 'g2', { status: 400, body: { error: { message: 'One or more added object references already exist' } } }, 5_000, 'Two');
+    finishGrouping([item!]);
+    expect([item!.state, item!.groupsPending]).toEqual(['grouping', ['g1']]);
+    steps = takeGroupSteps(q, 60_000);
+    settleGroup(item!, 'g1', { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 60_000, 'One');
+    finishGrouping([item!]);
+    expect(item!.state).toBe('done');
+    expect(item!.error).toEqual({ key: 'errGroupAdd', subs: ['One', 'Insufficient privileges'] });
+  });
+});
