@@ -136,7 +136,10 @@ async function pump(): Promise<void> {
 
 function scheduleWake(q: rules.Queue): void {
   clearTimeout(wakeTimer);
-  const at = rules.nextWake(q);
+  // Items whose answer was lost wait for a lookup; if that failed, try it again shortly.
+  const uncertain = q.items.some((i) => i.state === 'uncertain') ? Date.now() + 2000 : undefined;
+  const next = rules.nextWake(q);
+  const at = next === undefined ? uncertain : uncertain === undefined ? next : Math.min(next, uncertain);
   if (at !== undefined && inFlight < CONCURRENCY) wakeTimer = setTimeout(() => void pump(), Math.max(0, at - Date.now()) + 5);
 }
 

@@ -26,6 +26,7 @@ import {
   type UserState,
 } from './graph';
 import type { GraphFailure } from '../core/graph-errors';
+import type { Client } from '@microsoft/microsoft-graph-client';
 
 export interface DirectoryView {
   users: Record<string, DirectoryUser | null>;
@@ -83,7 +84,7 @@ export class Host {
         case 'directory':
           return ok(await this.directory(request.config, request.emails, true));
         case 'searchGroups':
-          return ok(await searchGroups(await this.client(request.config, 'groups'), request.query));
+          return ok(await this.withClient(request.config, 'groups', (client) => searchGroups(client, request.query)));
         case 'addToGroups':
           return ok(await this.addToGroups(request.config, request.steps));
       }
@@ -152,25 +153,24 @@ export class Host {
    */
   private async sendBatch(config: AuthConfig, items: { id: string; input: InviteInput }[]): Promise<BatchOutcome> {
     const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length).slice(0, 20);
-    const client = await this.client(config);
     const tenantId = (await this.auth(config).account())?.tenantId ?? config.tenant;
+    const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
     try {
-      const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
-      return { answers: await postBatch(client, steps), tenantId };
+      return { answers: await this.withClient(config, 'invite', (client) => postBatch(client, steps)), tenantId };
     } catch (error) {
+      if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 }, tenantId };
     }
   }
 
   /** Who these addresses already are in the directory (batched, 20 per request), and its domains. */
   private async directory(config: AuthConfig, emails: string[], withDomains: boolean): Promise<DirectoryView> {
-    const client = await this.client(config, 'read');
     const users: Record<string, DirectoryUser | null> = {};
     let domains: string[] = [];
     const steps = emails.map((email, j) => lookupStep(String(j), email));
     if (withDomains) steps.push(ORGANIZATION_STEP);
     for (let i = 0; i < steps.length; i += 20) {
-      for (const answer of await postBatch(client, steps.slice(i, i + 20))) {
+      for (const answer of await this.withClient(config, 'read', (client) => postBatch(client, steps.slice(i, i + 20)))) {
         if (answer.status !== 200) throw new GraphStepError(describeGraphFailure(toFailure(answer)));
         if (answer.id === ORGANIZATION_STEP.id) {
           const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
@@ -186,21 +186,34 @@ export class Host {
     return Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
   }
 
+  /**
+   * Runs a Graph call with a token for the job. A 401 means the token was revoked before its time
+   * (nothing was done): renew it once and call again.
+   */
+  private async withClient<T>(config: AuthConfig, purpose: 'invite' | 'read' | 'groups', call: (client: Client) => Promise<T>): Promise<T> {
+    try {
+      return await call(await this.client(config, purpose));
+    } catch (error) {
+      if (toGraphFailure(error)?.status !== 401) throw error;
+      return call(await this.client(config, purpose, true));
+    }
+  }
+
   /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
-  private async client(config: AuthConfig, purpose: 'invite' | 'read' | 'groups' = 'invite') {
+  private async client(config: AuthConfig, purpose: 'invite' | 'read' | 'groups' = 'invite', forceRefresh = false) {
     const endpoints = resolveEndpoints(config);
     const scopes = purpose === 'read' ? readScopes(endpoints) : purpose === 'groups' ? groupScopes(endpoints) : endpoints.scopes;
-    const token = await this.auth(config).accessToken(false, scopes);
+    const token = await this.auth(config).accessToken(forceRefresh, scopes);
     return createGraphClient(endpoints, async () => token);
   }
 
   /** One batch of member additions; a lost answer is a failure with status 0 (adding again is harmless). */
   private async addToGroups(config: AuthConfig, steps: { id: string; groupId: string; userId: string }[]): Promise<{ answers?: BatchAnswer[]; failure?: GraphFailure }> {
-    const client = await this.client(config, 'groups');
     const base = resolveEndpoints(config).graphBaseUrl;
     try {
-      return { answers: await postBatch(client, steps.slice(0, 20).map((s) => memberStep(s.id, s.groupId, s.userId, base))) };
+      return { answers: await this.withClient(config, 'groups', (client) => postBatch(client, steps.slice(0, 20).map((s) => memberStep(s.id, s.groupId, s.userId, base)))) };
     } catch (error) {
+      if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 } };
     }
   }
@@ -208,11 +221,13 @@ export class Host {
   /** Where each invited guest stands now (externalUserState), for the history page. */
   private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, UserState>> {
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
-    const client = await this.client(config, 'read');
     const states: Record<string, UserState> = {};
     const queue = [...new Set(ids)];
     const worker = async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) states[id] = await fetchUserState(client, id);
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        const current = id;
+        states[current] = await this.withClient(config, 'read', (client) => fetchUserState(client, current));
+      }
     };
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
     return states;

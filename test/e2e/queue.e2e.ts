@@ -13,7 +13,7 @@ afterEach(async () => {
   await tenant?.close();
 });
 
-const CHAOS: Chaos = { seed: 20261122, item429: 0.08, item503: 0.05, resetBefore: 0.05, resetAfter: 0.08 };
+const CHAOS: Chaos = { seed: 20261122, item429: 0.08, item503: 0.05, resetBefore: 0.05, resetAfter: 0.08, expire401: 0.03 };
 const addresses = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `guest${i}.${tag}@partner${i % 13}.com`);
 
 interface QueueView {
@@ -93,4 +93,40 @@ test('the popup closed mid-run: the background finishes the work', async () => {
   await popup.close();
   const view = await drained(browser, 80);
   expectExactlyOnce(tenant, view, list);
+});
+
+test('pause, resume, cancel and retry; the toolbar badge counts what is left', async () => {
+  ({ tenant, browser } = await startSignedIn());
+  tenant.state.latencyMs = 400;
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, addresses(200, 'd'));
+  await popup.getByTestId('pause').click();
+  await popup.getByTestId('resume').waitFor();
+  await popup.waitForTimeout(1000); // what was on its way lands
+  const inviteBatches = () => tenant!.requests('POST', '/v1.0/$batch').filter((r) => r.body.requests.some((q: { url: string }) => q.url === '/invitations')).length;
+  const batchesWhilePaused = inviteBatches();
+  const left = (await queueOf(browser))!.items.filter((i) => i.state === 'waiting').length;
+  expect(left).toBeGreaterThan(0);
+  expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(left));
+  await popup.waitForTimeout(1000);
+  expect(inviteBatches()).toBe(batchesWhilePaused);
+
+  // Resume: work goes on; pause again part-way.
+  tenant.state.latencyMs = 1500;
+  await popup.getByTestId('resume').click();
+  await expect.poll(inviteBatches).toBeGreaterThan(batchesWhilePaused);
+  await popup.getByTestId('pause').click();
+  await popup.waitForTimeout(1000);
+  const waiting = (await queueOf(browser))!.items.filter((i) => i.state === 'waiting').length;
+  expect(waiting).toBeLessThan(left);
+
+  await popup.getByTestId('cancel').click();
+  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 10_000 }).toBe(`${200 - waiting} invited, 0 failed, ${waiting} skipped, 0 waiting`);
+  expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+
+  tenant.state.latencyMs = 20;
+  await popup.getByTestId('retry').click();
+  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 30_000 }).toBe('200 invited, 0 failed, 0 skipped, 0 waiting');
+  for (const address of addresses(200, 'd')) expect(tenant.state.inviteCounts.get(address)).toBe(1);
 });

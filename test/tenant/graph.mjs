@@ -83,6 +83,11 @@ function batch(state, grant, req, res, record) {
   }
   const chaos = state.chaos;
   if (chaos?.roll('resetBefore')) return req.socket.destroy();
+  if (chaos?.roll('expire401')) {
+    // The access token is revoked before its time: only a renewed one works from now on.
+    state.accessTokens.delete(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]);
+    return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
+  }
   const responses = requests.map((r) => {
     const fault = r.method === 'POST' && chaos?.itemFault();
     if (fault) return { id: r.id, ...error(fault, fault === 429 ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected', fault === 429 ? { 'Retry-After': '1' } : {}) };

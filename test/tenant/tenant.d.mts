@@ -65,6 +65,8 @@ export interface Chaos {
   /** Per batch: the connection drops before / after the tenant did the work. */
   resetBefore?: number;
   resetAfter?: number;
+  /** Per batch: the access token is revoked and the batch refused with 401. */
+  expire401?: number;
   /** Per invitation inside a batch. */
   item429?: number;
   item503?: number;

@@ -315,7 +315,7 @@ function tokenBucket({ capacity, perSecond }) {
 }
 
 /** Seeded fault injection, so a failing run can be replayed: rates are per batch or per item. */
-function chaos({ seed = 1, resetBefore = 0, resetAfter = 0, item429 = 0, item503 = 0 }) {
+function chaos({ seed = 1, resetBefore = 0, resetAfter = 0, expire401 = 0, item429 = 0, item503 = 0 }) {
   let s = seed >>> 0;
   const random = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -324,7 +324,7 @@ function chaos({ seed = 1, resetBefore = 0, resetAfter = 0, item429 = 0, item503
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const rates = { resetBefore, resetAfter };
+  const rates = { resetBefore, resetAfter, expire401 };
   return {
     roll: (kind) => random() < rates[kind],
     itemFault: () => {
