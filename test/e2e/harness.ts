@@ -117,3 +117,13 @@ export async function startSignedIn(options: Parameters<typeof startTenant>[0] =
   await popup.close();
   return { tenant, browser };
 }
+
+/** Pastes text into the popup's address box, as Ctrl+V with that text on the clipboard would. */
+export async function pasteAddresses(popup: Page, text: string): Promise<void> {
+  await popup.locator('#email').focus();
+  await popup.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

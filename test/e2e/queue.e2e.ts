@@ -4,7 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Chaos, Tenant } from '../tenant/tenant.mjs';
-import { openPopup, startSignedIn, stopServiceWorker, type Launched } from './harness';
+import { openPopup, pasteAddresses, startSignedIn, stopServiceWorker, type Launched } from './harness';
 
 let tenant: Tenant | undefined;
 let browser: Launched | undefined;
@@ -24,12 +24,7 @@ const currentQueue = async (b: Launched) => (await b.context.serviceWorkers()[0]
 
 /** Pastes the list into the popup and clicks Invite, as a person would. */
 async function inviteFromPopup(popup: Page, list: string[]): Promise<void> {
-  await popup.locator('#email').focus();
-  await popup.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, list.join('; '));
+  await pasteAddresses(popup, list.join('; '));
   await popup.getByTestId('addresses').waitFor();
   await popup.getByTestId('invite').click();
   await popup.getByTestId('batch').waitFor();

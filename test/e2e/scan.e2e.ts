@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../../scripts/pages-server.mjs';
-import { openPopup, startSignedIn, type Launched } from './harness';
+import { openPopup, pasteAddresses, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
 let pages: Awaited<ReturnType<typeof servePages>>;
@@ -76,12 +76,7 @@ describe('popup scan', () => {
 
     const pasted = await openPopup(browser.context, browser.extensionId);
     await pasted.getByTestId('account').waitFor();
-    await pasted.locator('#email').focus();
-    await pasted.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', 'pmo@contoso.com; new.partner@fabrikam.com');
-      document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await pasteAddresses(pasted, 'pmo@contoso.com; new.partner@fabrikam.com');
     await pasted.getByTestId('standing').waitFor();
     expect(await pasted.locator('li', { hasText: 'pmo@contoso.com' }).innerText()).toContain('own domain');
     expect(await pasted.getByTestId('invite').innerText()).toBe('Invite 1');
@@ -145,12 +140,7 @@ describe('popup scan', () => {
   test('pasted free text is parsed like a page', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     await popup.getByTestId('account').waitFor();
-    await popup.locator('#email').focus();
-    await popup.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', 'Jane <j@fabrikam.com>; k@tailspintoys.com');
-      document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await pasteAddresses(popup, 'Jane <j@fabrikam.com>; k@tailspintoys.com');
     await popup.getByTestId('addresses').waitFor();
     expect(await rows(popup)).toEqual(['Jane j@fabrikam.com', 'k@tailspintoys.com']);
     await popup.close();
