@@ -46,7 +46,6 @@ function contentScript(target: Target): Plugin {
         build: {
           outDir: resolve(outDirFor(target), 'content'),
           emptyOutDir: false,
-          minify: !process.env.NO_MINIFY,
           target: target === 'chrome' ? 'chrome116' : 'firefox140',
           lib: { entry: resolve(root, 'src/content/scan.ts'), formats: ['iife'], name: 'guestInviteScan', fileName: () => 'scan.js' },
         },

@@ -3,7 +3,7 @@
 // the user's defaults when they chose so, and reported in a notification.
 import browser, { type Menus, type Tabs } from '../shared/browser';
 import { t, uiLanguage } from '../shared/i18n';
-import { loadSettings } from '../shared/settings';
+import { loadSettings, type InviteDefaults } from '../shared/settings';
 import { scanTab } from '../shared/scan-tab';
 import { DRAFT_KEY, writeSession, type Draft } from '../shared/session';
 import { extractFromText, type Found } from '../core/extract';
@@ -12,6 +12,7 @@ import { checkAddress } from '../core/validate';
 import { closestMessageLanguage } from '../core/languages';
 import { inputFromDefaults } from '../core/invitation';
 import { enqueueInvites, notifyWhenDone } from './queue-runner';
+import { notify } from './notify';
 
 export const MENU = { selection: 'invite-selection', link: 'invite-mailto', page: 'find-on-page' } as const;
 
@@ -32,16 +33,16 @@ export function retitleOnShown(info: Menus.OnShownInfoType): void {
 
 async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<Draft | undefined> {
   if (info.menuItemId === MENU.link && info.linkUrl?.toLowerCase().startsWith('mailto:')) {
-    return { found: parseMailto(info.linkUrl, info.linkText ?? ''), source: 'link', pageTitle: tab?.title, at: Date.now() };
+    return { found: parseMailto(info.linkUrl, info.linkText ?? ''), source: 'link' };
   }
   const mode = info.menuItemId === MENU.page ? 'page' : 'selection';
   try {
     const scan = await scanTab(tab!.id!, mode, info.frameId ?? 0);
-    return { found: scan.found, source: mode, pageTitle: scan.title, at: Date.now() };
+    return { found: scan.found, source: mode };
   } catch {
     // The page refused the script (a store page, a PDF viewer): the selected text still counts.
     if (mode !== 'selection' || !info.selectionText) return undefined;
-    return { found: extractFromText(info.selectionText), source: 'selection', pageTitle: tab?.title, at: Date.now() };
+    return { found: extractFromText(info.selectionText), source: 'selection' };
   }
 }
 
@@ -54,21 +55,17 @@ export async function onMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undef
   const settings = await loadSettings();
   const invitable = draft.found.filter((f) => !checkAddress(f.address));
   if (settings.inviteImmediately && draft.source !== 'page' && invitable.length === draft.found.length) {
-    await inviteNow(invitable, settings);
+    await inviteNow(invitable, settings.defaults);
     return;
   }
   await writeSession(DRAFT_KEY, draft);
   await browser.windows.create({ url: browser.runtime.getURL('popup/popup.html?draft=1'), type: 'popup', width: 420, height: 680 });
 }
 
-async function inviteNow(found: Found[], settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
+async function inviteNow(found: Found[], defaults: InviteDefaults): Promise<void> {
   const language = closestMessageLanguage(uiLanguage());
-  await enqueueInvites(found.map((f) => inputFromDefaults(settings.defaults, language, f.address, f.name ?? '')));
+  await enqueueInvites(found.map((f) => inputFromDefaults(defaults, language, f.address, f.name ?? '')));
   await notifyWhenDone();
-}
-
-function notify(message: string): Promise<string> {
-  return browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('icons/128.png'), title: t('extName'), message });
 }
 
 /** Top-level registration, so a menu click wakes the worker / event page and finds its listener. */

@@ -3,16 +3,16 @@
 // browser restart it resumes, and items whose answer was lost are looked up before any resend.
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
-import { loadSettings } from '../shared/settings';
+import { loadAuthConfig } from '../shared/settings';
+import { QUEUE_KEY } from '../shared/session';
+import { notify } from './notify';
 import { recordInvitations } from '../shared/history';
 import type { Forward, Reply } from '../shared/messages';
-import type { AuthConfig } from '../core/clouds';
 import type { InviteInput, InviteResult } from '../core/invitation';
 import { checkInvite } from '../core/invitation';
 import * as rules from '../core/queue';
 import type { BatchOutcome } from '../host/host';
 
-export const QUEUE_KEY = 'queue';
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
 const CONCURRENCY = 3;
@@ -59,11 +59,6 @@ async function save(): Promise<void> {
     // A wake-up call in case the worker is stopped with work left.
     await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   } else await browser.alarms.clear(ALARM);
-}
-
-async function config(): Promise<AuthConfig> {
-  const { defaults: _defaults, inviteImmediately: _immediately, ...auth } = await loadSettings();
-  return auth;
 }
 
 /** Adds invitations. Input Graph would refuse is marked skipped with its reason, never sent. */
@@ -144,7 +139,7 @@ function scheduleWake(q: rules.Queue): void {
 }
 
 async function send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
-  const reply = (await forward({ to: 'host', type: 'sendBatch', config: await config(), items: batch.map((item) => ({ id: item.key, input: item.input })) })) as Reply<BatchOutcome>;
+  const reply = (await forward({ to: 'host', type: 'sendBatch', config: await loadAuthConfig(), items: batch.map((item) => ({ id: item.key, input: item.input })) })) as Reply<BatchOutcome>;
   const now = Date.now();
   if (!reply.ok) {
     // Signed out (or another problem before anything was sent): stop and say why.
@@ -175,7 +170,7 @@ async function sendGroups(q: rules.Queue, steps: { item: rules.QueueItem; groupI
   const reply = (await forward({
     to: 'host',
     type: 'addToGroups',
-    config: await config(),
+    config: await loadAuthConfig(),
     steps: steps.map((step, i) => ({ id: String(i), groupId: step.groupId, userId: step.item.result!.userId })),
   })) as Reply<{ answers?: { id: string; status: number; body?: unknown; retryAfterSeconds?: number }[]; failure?: { status: number } }>;
   const now = Date.now();
@@ -209,12 +204,13 @@ async function reconcileUncertain(q: rules.Queue): Promise<void> {
   reconciling = true;
   try {
     const uncertain = q.items.filter((i) => i.state === 'uncertain');
-    const reply = (await forward({ to: 'host', type: 'lookup', config: await config(), emails: uncertain.map((i) => i.input.email) })) as Reply<Record<string, string | null>>;
+    const config = await loadAuthConfig();
+    const reply = (await forward({ to: 'host', type: 'lookup', config, emails: uncertain.map((i) => i.input.email) })) as Reply<Record<string, string | null>>;
     if (!reply.ok) return; // try again on the next wake-up; nothing is resent meanwhile
     const now = Date.now();
     for (const item of uncertain) {
       const userId = reply.value[item.input.email];
-      if (userId !== undefined) rules.reconcile(item, userId ?? undefined, now, (await config()).tenant);
+      if (userId !== undefined) rules.reconcile(item, userId ?? undefined, now, config.tenant);
     }
     await recordInvitations(uncertain.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
     await save();
@@ -229,12 +225,7 @@ async function notifyIfDrained(q: rules.Queue): Promise<void> {
   if (c.waiting || !q.notify) return;
   q.notify = false;
   await save();
-  await browser.notifications.create({
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('icons/128.png'),
-    title: t('extName'),
-    message: c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]),
-  });
+  await notify(c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]));
 }
 
 export async function notifyWhenDone(): Promise<void> {

@@ -52,9 +52,9 @@ export async function fetchUserState(client: Client, id: string): Promise<UserSt
   }
 }
 
-/** The delegated permission for reading guests' state, in the cloud's form. */
-export function readScopes(endpoints: Endpoints): string[] {
-  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', 'User.Read.All'));
+/** A delegated Graph permission in the cloud's form (short on Global, fully qualified elsewhere). */
+export function scopesFor(endpoints: Endpoints, permission: string): string[] {
+  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', permission));
 }
 
 export interface BatchAnswer {
@@ -108,11 +108,6 @@ export interface DirectoryUser {
   id: string;
   userType?: string;
   externalUserState?: string | null;
-}
-
-/** The delegated permission for finding groups and adding members, in the cloud's form. */
-export function groupScopes(endpoints: Endpoints): string[] {
-  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', 'GroupMember.ReadWrite.All'));
 }
 
 /** Groups whose name starts with the query (security and Microsoft 365 groups alike). */

@@ -4,28 +4,25 @@
 import { AuthFailure, AuthService } from '../auth/auth-service';
 import type { IdentityPort } from '../auth/identity-port';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
-import { describeGraphFailure, type UserError } from '../core/graph-errors';
+import { describeGraphFailure, type GraphFailure, type UserError } from '../core/graph-errors';
 import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult } from '../core/invitation';
 import { isConfigured } from '../shared/settings';
-import type { AuthStatus, HostRequest, Reply } from '../shared/messages';
-import { fail } from '../shared/messages';
+import { fail, type AuthStatus, type HostRequest, type Reply } from '../shared/messages';
 import {
   createGraphClient,
   fetchUserState,
-  groupScopes,
   lookupStep,
   memberStep,
   ORGANIZATION_STEP,
   postBatch,
   postInvitation,
-  readScopes,
+  scopesFor,
   searchGroups,
   toGraphFailure,
   type BatchAnswer,
   type DirectoryUser,
   type UserState,
 } from './graph';
-import type { GraphFailure } from '../core/graph-errors';
 import type { Client } from '@microsoft/microsoft-graph-client';
 
 export interface DirectoryView {
@@ -54,6 +51,8 @@ export interface BatchOutcome {
 }
 
 const CONFIG_KEY = 'invite.configKey';
+/** The delegated Graph permission each kind of call needs, asked for when first used. */
+const PERMISSION = { invite: 'User.Invite.All', read: 'User.Read.All', groups: 'GroupMember.ReadWrite.All' } as const;
 
 export class Host {
   private current: { key: string; auth: AuthService; config: AuthConfig } | undefined;
@@ -114,37 +113,29 @@ export class Host {
   private async sendInvitation(config: AuthConfig, input: InviteInput): Promise<Reply<InviteResult>> {
     const problems = Object.values(checkInvite(input));
     if (problems.length) return { ok: false, error: problems[0]! };
-    const auth = this.auth(config);
-    const endpoints = resolveEndpoints(config);
     const body = buildInvitationBody(input);
-    let forceRefresh = false;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      // Token first: a sign-in problem must read as one, not as a Graph failure.
-      const token = await auth.accessToken(forceRefresh);
-      const client = createGraphClient(endpoints, async () => token);
-      try {
-        const response = await postInvitation(client, body);
-        return ok({
-          email: body.invitedUserEmailAddress,
-          displayName: body.invitedUserDisplayName,
-          userId: response.invitedUser.id,
-          userType: body.invitedUserType,
-          sentMail: body.sendInvitationMessage,
-          redeemUrl: body.sendInvitationMessage ? undefined : response.inviteRedeemUrl,
-          tenantId: (await auth.account())?.tenantId ?? config.tenant,
-          at: Date.now(),
-        });
-      } catch (error) {
-        const failure = toGraphFailure(error) ?? { status: 0 };
-        // A 401 with a cached token may just be a revoked token: renew once before giving up.
-        if (failure.status === 401 && !forceRefresh) {
-          forceRefresh = true;
-          continue;
-        }
-        return { ok: false, error: describeGraphFailure(failure) };
-      }
+    try {
+      const response = await this.withClient(config, 'invite', (client) => postInvitation(client, body));
+      return ok({
+        email: body.invitedUserEmailAddress,
+        displayName: body.invitedUserDisplayName,
+        userId: response.invitedUser.id,
+        userType: body.invitedUserType,
+        sentMail: body.sendInvitationMessage,
+        redeemUrl: body.sendInvitationMessage ? undefined : response.inviteRedeemUrl,
+        tenantId: await this.tenantOf(config),
+        at: Date.now(),
+      });
+    } catch (error) {
+      // A sign-in problem reads as one (AuthFailure goes up to handle()), not as a Graph failure.
+      if (error instanceof AuthFailure) throw error;
+      return { ok: false, error: describeGraphFailure(toGraphFailure(error) ?? { status: 0 }) };
     }
-    return { ok: false, error: describeGraphFailure({ status: 401 }) };
+  }
+
+  /** The directory the signed-in account belongs to (what history and results show). */
+  private async tenantOf(config: AuthConfig): Promise<string> {
+    return (await this.auth(config).account())?.tenantId ?? config.tenant;
   }
 
   /**
@@ -153,7 +144,7 @@ export class Host {
    */
   private async sendBatch(config: AuthConfig, items: { id: string; input: InviteInput }[]): Promise<BatchOutcome> {
     const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length).slice(0, 20);
-    const tenantId = (await this.auth(config).account())?.tenantId ?? config.tenant;
+    const tenantId = await this.tenantOf(config);
     const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
     try {
       return { answers: await this.withClient(config, 'invite', (client) => postBatch(client, steps)), tenantId };
@@ -169,14 +160,17 @@ export class Host {
     let domains: string[] = [];
     const steps = emails.map((email, j) => lookupStep(String(j), email));
     if (withDomains) steps.push(ORGANIZATION_STEP);
-    for (let i = 0; i < steps.length; i += 20) {
-      for (const answer of await this.withClient(config, 'read', (client) => postBatch(client, steps.slice(i, i + 20)))) {
-        if (answer.status !== 200) throw new GraphStepError(describeGraphFailure(toFailure(answer)));
-        if (answer.id === ORGANIZATION_STEP.id) {
-          const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
-          domains = (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
-        } else users[emails[Number(answer.id)]!] = (answer.body as { value?: DirectoryUser[] }).value?.[0] ?? null;
-      }
+    const answers = await this.withClient(config, 'read', async (client) => {
+      const all: BatchAnswer[] = [];
+      for (let i = 0; i < steps.length; i += 20) all.push(...(await postBatch(client, steps.slice(i, i + 20))));
+      return all;
+    });
+    for (const answer of answers) {
+      if (answer.status !== 200) throw new GraphStepError(describeGraphFailure(toFailure(answer)));
+      if (answer.id === ORGANIZATION_STEP.id) {
+        const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
+        domains = (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
+      } else users[emails[Number(answer.id)]!] = (answer.body as { value?: DirectoryUser[] }).value?.[0] ?? null;
     }
     return { users, domains };
   }
@@ -202,7 +196,7 @@ export class Host {
   /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
   private async client(config: AuthConfig, purpose: 'invite' | 'read' | 'groups' = 'invite', forceRefresh = false) {
     const endpoints = resolveEndpoints(config);
-    const scopes = purpose === 'read' ? readScopes(endpoints) : purpose === 'groups' ? groupScopes(endpoints) : endpoints.scopes;
+    const scopes = scopesFor(endpoints, PERMISSION[purpose]);
     const token = await this.auth(config).accessToken(forceRefresh, scopes);
     return createGraphClient(endpoints, async () => token);
   }
@@ -221,16 +215,15 @@ export class Host {
   /** Where each invited guest stands now (externalUserState), for the history page. */
   private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, UserState>> {
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
-    const states: Record<string, UserState> = {};
-    const queue = [...new Set(ids)];
-    const worker = async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        const current = id;
-        states[current] = await this.withClient(config, 'read', (client) => fetchUserState(client, current));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
-    return states;
+    return this.withClient(config, 'read', async (client) => {
+      const states: Record<string, UserState> = {};
+      const queue = [...new Set(ids)];
+      const worker = async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) states[id] = await fetchUserState(client, id);
+      };
+      await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+      return states;
+    });
   }
 
   private auth(config: AuthConfig): AuthService {

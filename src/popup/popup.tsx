@@ -7,21 +7,18 @@ import type { AuthStatus } from '../shared/messages';
 import { checkInvite, inputFromDefaults, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import { closestMessageLanguage } from '../core/languages';
-import { LAST_INVITE_KEY, type LastInvite } from '../shared/session';
+import { LAST_INVITE_KEY, readSession, removeSession } from '../shared/session';
 import { api } from '../ui/api';
 import { ErrorBox } from '../ui/field';
 import { AccountBar } from './account-bar';
 import { AddressPicker } from './address-picker';
 import { BatchProgress } from './batch-progress';
 import { usePageAddresses } from './page-addresses';
-import { extractFromText } from '../core/extract';
+import { extractFromText, type Found } from '../core/extract';
 import { checkAddress } from '../core/validate';
 import { selectedByDefault, standingOf, type Standing } from '../core/directory';
-import type { Queue } from '../core/queue';
-import { isPending } from '../core/queue';
-
-const QUEUE_KEY = 'queue';
 import { InviteForm } from './invite-form';
+import { useQueue } from './use-queue';
 import { ResultPanel } from './result-panel';
 import '../ui/styles.css';
 
@@ -29,6 +26,11 @@ import '../ui/styles.css';
 const RESULT_KEPT_MS = 15 * 60_000;
 
 type Busy = 'signIn' | 'signOut' | 'invite' | null;
+
+/** The addresses Graph would accept; the others are listed with their reason, never ticked. */
+function invitable(found: Found[] = []): string[] {
+  return found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
+}
 
 function emptyForm(defaults: InviteDefaults): InviteInput {
   return inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
@@ -44,28 +46,27 @@ function Popup() {
   const [result, setResult] = useState<InviteResult>();
   const [lastResult, setLastResult] = useState<InviteResult>();
   const [addresses, setAddresses, scanning] = usePageAddresses();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [standings, setStandings] = useState<Record<string, Standing>>();
+  const touched = useRef(false);
+  const [batch, setBatch] = useQueue();
 
   // A recent result (say, its redeem link) comes back on reopening, unless the page offers new addresses.
   useEffect(() => {
     if (!scanning && !addresses && lastResult) setResult(lastResult);
   }, [scanning, addresses, lastResult]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [batch, setBatch] = useState<Queue>();
-
-  const [standings, setStandings] = useState<Record<string, Standing>>();
-  const touched = useRef(false);
 
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
-    setSelected(new Set(addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address)));
+    setSelected(new Set(invitable(addresses?.found)));
     setStandings(undefined);
     touched.current = false;
   }, [addresses]);
 
   // Then the tenant is asked who these people already are; those who need no invitation are unticked.
   useEffect(() => {
-    const list = addresses?.found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
-    if (!list?.length || !status?.signedIn) return;
+    const list = invitable(addresses?.found);
+    if (!list.length || !status?.signedIn) return;
     void api.directory(list).then((reply) => {
       if (!reply.ok) return; // no read permission: the list works without it
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
@@ -74,19 +75,6 @@ function Popup() {
       if (!touched.current) setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
     });
   }, [addresses, status?.signedIn]);
-
-  // The bulk queue, written by the background as it goes: shown while it has work, live.
-  useEffect(() => {
-    void browser.storage.local.get(QUEUE_KEY).then((stored) => {
-      const queue = stored[QUEUE_KEY] as Queue | undefined;
-      if (queue?.items.some(isPending)) setBatch(queue);
-    });
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[QUEUE_KEY]) setBatch((shown) => (shown ? (changes[QUEUE_KEY]!.newValue as Queue | undefined) : shown));
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
 
   const pasteAddresses = (text: string): boolean => {
     const found = extractFromText(text);
@@ -104,9 +92,8 @@ function Popup() {
       setDefaults(settings.defaults);
       setForm(emptyForm(settings.defaults));
     });
-    void browser.storage.session.get(LAST_INVITE_KEY).then((stored) => {
-      const last = stored[LAST_INVITE_KEY] as LastInvite | undefined;
-      if (last?.result && Date.now() - last.result.at < RESULT_KEPT_MS) setLastResult(last.result);
+    void readSession<InviteResult>(LAST_INVITE_KEY).then((last) => {
+      if (last && Date.now() - last.at < RESULT_KEPT_MS) setLastResult(last);
     });
     void api.status().then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
   }, []);
@@ -183,7 +170,7 @@ function Popup() {
     if (batch) void api.queueControl('clear');
     setBatch(undefined);
     setAddresses(undefined);
-    void browser.storage.session.remove(LAST_INVITE_KEY);
+    void removeSession(LAST_INVITE_KEY);
     if (defaults) setForm(emptyForm(defaults));
   };
 

@@ -39,6 +39,12 @@ export async function loadSettings(): Promise<Settings> {
   };
 }
 
+/** Just what sign-in and Graph need, without the invitation defaults. */
+export async function loadAuthConfig(): Promise<AuthConfig> {
+  const { defaults: _defaults, inviteImmediately: _immediately, ...config } = await loadSettings();
+  return config;
+}
+
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: settings });
 }

@@ -42,11 +42,6 @@ export function isRealTld(label: string): boolean {
   return TLD_SET.has(lower) || (lower.startsWith('xn--') && lower.length > 5);
 }
 
-/** `2x`, `3x`, `1.5x`: retina asset suffixes (`logo@2x.png`), never a mail domain. */
-export function isDensityLabel(label: string): boolean {
-  return /^\d+(?:\.\d+)?x$/iu.test(label);
-}
-
 export const MAX_LOCAL = 64;
 export const MAX_DOMAIN = 253;
 export const MAX_ADDRESS = 254;

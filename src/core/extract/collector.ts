@@ -39,10 +39,6 @@ export class Collector {
     });
   }
 
-  get size(): number {
-    return this.found.length;
-  }
-
   list(): Found[] {
     if (this.inOrder) return this.found.slice();
     const order = this.found.map((_, i) => i).sort((a, b) => this.offsets[a]! - this.offsets[b]!);

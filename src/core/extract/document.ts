@@ -5,7 +5,7 @@
 // bounded by a time budget.
 import { Collector, type Found } from './collector';
 import { cloudflareAddresses, parseMailto } from './mailto';
-import { scanObfuscated } from './obfuscated';
+import { collectFromText } from './scan';
 import { scanPlain } from './text';
 
 export interface ScanOptions {
@@ -50,9 +50,7 @@ export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}):
   const reader = new PageReader(performance.now() + budgetMs);
   reader.walk(root, 0);
   const text = reader.text();
-  const sink = (address: string, offset: number, name?: string, lowerCase?: string) => reader.collector.add(address, offset, name, lowerCase);
-  scanPlain(text, sink);
-  scanObfuscated(text, sink);
+  collectFromText(text, reader.collector);
   reader.collector.nameFrom((offset) => reader.rowNameAt(text, offset));
   return { found: reader.collector.list(), partial: reader.partial };
 }

@@ -123,10 +123,6 @@ function validLocalAt(text: string, from: number, to: number): boolean {
 }
 
 /** Two or more labels of 1–63 characters, no hyphen at either end, a real TLD, not an asset name. */
-export function validDomain(domain: string): boolean {
-  return validDomainAt(domain, 0, domain.length);
-}
-
 function validDomainAt(text: string, from: number, to: number): boolean {
   if (to - from < 4 || to - from > MAX_DOMAIN) return false;
   let labelStart = from;
