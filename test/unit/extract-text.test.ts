@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { extractFromDocument, extractFromText } from '../../src/core/extract';
+import { Collector, hashKey } from '../../src/core/extract/collector';
 import { decodeCloudflare, parseMailto } from '../../src/core/extract/mailto';
 
 const addresses = (text: string) => extractFromText(text).map((f) => f.address);
@@ -8,6 +9,22 @@ const addresses = (text: string) => extractFromText(text).map((f) => f.address);
 describe('extractFromText', () => {
   test('deduplicates case-insensitively, in order, domain lower-cased', () => {
     expect(addresses('B@X.COM a@y.org b@x.com A@Y.ORG')).toEqual(['B@x.com', 'a@y.org']);
+  });
+  test('different addresses that share a dedup hash are both kept', () => {
+    // The dedup table keys on a 30-bit hash; these two collide, so only the comparison can tell them apart.
+    expect(hashKey('u12@x.com')).toBe(hashKey('uo0@x.com'));
+    expect(addresses('u12@x.com uo0@x.com U12@X.com')).toEqual(['u12@x.com', 'uo0@x.com']);
+  });
+  test('the scanner and the collector agree on the key of an address, whatever its case', () => {
+    const collector = new Collector();
+    collector.add('Jane.Doe@Contoso.com', 0);
+    collector.add('Åsa@exempel.se', 1);
+    for (const f of extractFromText('jane.doe@contoso.com åsa@exempel.se ÅSA@EXEMPEL.SE')) collector.add(f.address, 2);
+    expect(collector.list().map((f) => f.address)).toEqual(['Jane.Doe@Contoso.com', 'Åsa@exempel.se']);
+  });
+  test('many addresses: the table grows and keeps page order', () => {
+    const list = Array.from({ length: 5000 }, (_, i) => `person${i}@company${i % 7}.com`);
+    expect(addresses([...list, ...list.map((a) => a.toUpperCase())].join(' '))).toEqual(list);
   });
   test('cuts trailing punctuation and quotes', () => {
     expect(addresses('“q@contoso.com”, «g@contoso.fr», <a@contoso.com>; (p@contoso.com). e@contoso.com!')).toEqual([

@@ -4,6 +4,24 @@ import TLDS from 'tlds';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
+/** ASCII classes, one table lookup per character in the scanner's hot loops. */
+export const LOCAL = 1; // a-z A-Z 0-9 . _ - + % '
+export const DOMAIN_LOWER = 2; // a-z 0-9 - . (upper case is a domain character too, but is lower-cased first)
+export const UPPER = 4; // A-Z
+export const LEADING_JUNK = 8; // . ' - + %: cannot start an address
+export const TRAILING_JUNK = 16; // . -: end sentences and lines, not domains
+export const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const upper = c >= 65 && c <= 90;
+  const lowerOrDigit = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  const char = String.fromCharCode(c);
+  if (upper || lowerOrDigit || ".'-+%_".includes(char)) ASCII_CLASS[c] |= LOCAL;
+  if (lowerOrDigit || '-.'.includes(char)) ASCII_CLASS[c] |= DOMAIN_LOWER;
+  if (upper) ASCII_CLASS[c] |= UPPER;
+  if (".'-+%".includes(char)) ASCII_CLASS[c] |= LEADING_JUNK;
+  if ('.-'.includes(char)) ASCII_CLASS[c] |= TRAILING_JUNK;
+}
+
 export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
@@ -40,6 +58,44 @@ export function isRealTld(label: string): boolean {
   if (TLD_SET.has(label)) return true;
   const lower = label.toLowerCase();
   return TLD_SET.has(lower) || (lower.startsWith('xn--') && lower.length > 5);
+}
+
+/** The hash the scanner and the collector share: `h * 31 + c` over the characters, as an int32. */
+export function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) & 0x3fffffff;
+}
+
+/**
+ * TLDs by their hash (open addressing over an Int32Array), so the scanner checks the last label
+ * of a domain without cutting it out of the text.
+ */
+const TLD_LIST = [...TLD_SET];
+const TLD_SLOTS = new Int32Array(4096);
+const TLD_HASHES = TLD_LIST.map((tld) => {
+  let h = 0;
+  for (let i = 0; i < tld.length; i++) h = hashStep(h, tld.charCodeAt(i));
+  return h;
+});
+TLD_HASHES.forEach((h, index) => {
+  let slot = h & 4095;
+  while (TLD_SLOTS[slot] !== 0) slot = (slot + 1) & 4095;
+  TLD_SLOTS[slot] = index + 1;
+});
+
+/** Whether `text[from, to)` is a real TLD. */
+export function isRealTldAt(text: string, from: number, to: number): boolean {
+  let h = 0;
+  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
+  for (let slot = h & 4095, entry = TLD_SLOTS[slot]!; entry !== 0; slot = (slot + 1) & 4095, entry = TLD_SLOTS[slot]!) {
+    if (TLD_HASHES[entry - 1] === h && sameChars(text, from, to, TLD_LIST[entry - 1]!)) return true;
+  }
+  return isRealTld(text.slice(from, to)); // upper case, punycode
+}
+
+function sameChars(text: string, from: number, to: number, word: string): boolean {
+  if (word.length !== to - from) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 export const MAX_LOCAL = 64;

@@ -1,32 +1,50 @@
 // Gathers addresses from every source on a page, deduplicated case-insensitively, in page order.
+// The dedup table is our own open-addressing hash on the scanner's case-folded hash: a Map keyed
+// by strings cost more than the whole scan (each new string is hashed again by the engine).
+import { hashStep } from './chars';
+
 export interface Found {
   address: string;
   name?: string;
 }
 
 export class Collector {
-  private readonly indexByKey = new Map<string, number>();
   private readonly found: Found[] = [];
   private readonly offsets: number[] = [];
+  /** Each entry's hash, by entry index (kept to rebuild the slots when they grow). */
+  private hashes: Int32Array = new Int32Array(64);
+  /** Open addressing, linear probing: entry index + 1, or 0 for an empty slot. */
+  private slots: Int32Array = new Int32Array(128);
   private inOrder = true;
 
-  /** `offset` orders the results; the first sighting wins, a later one may add the name. */
-  add(address: string, offset: number, name?: string, lowerCase?: string): void {
-    const key = lowerCase ?? (hasUpperCase(address) ? address.toLowerCase() : address);
-    const index = this.indexByKey.get(key);
-    if (index === undefined) {
-      const count = this.found.length;
-      if (count && offset < this.offsets[count - 1]!) this.inOrder = false;
-      this.indexByKey.set(key, count);
-      this.found.push(name ? { address, name } : { address });
-      this.offsets.push(offset);
-      return;
+  /**
+   * `offset` orders the results; the first sighting wins, a later one may add the name. `hash`
+   * is `hashKey(address)` when the caller already has it.
+   */
+  add(address: string, offset: number, name?: string, hash = hashKey(address)): void {
+    const mask = this.slots.length - 1;
+    let slot = spread(hash) & mask;
+    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
+      const index = entry - 1;
+      const existing = this.found[index]!;
+      if (this.hashes[index] === hash && sameAddress(existing.address, address)) {
+        if (offset < this.offsets[index]!) {
+          this.offsets[index] = offset;
+          this.inOrder = false;
+        }
+        if (name && !existing.name) existing.name = name;
+        return;
+      }
+      slot = (slot + 1) & mask;
     }
-    if (offset < this.offsets[index]!) {
-      this.offsets[index] = offset;
-      this.inOrder = false;
-    }
-    if (name && !this.found[index]!.name) this.found[index]!.name = name;
+    const index = this.found.length;
+    if (index && offset < this.offsets[index - 1]!) this.inOrder = false;
+    this.found.push(name ? { address, name } : { address });
+    this.offsets.push(offset);
+    if (index === this.hashes.length) this.hashes = grown(this.hashes, this.hashes.length * 2);
+    this.hashes[index] = hash;
+    this.slots[slot] = index + 1;
+    if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
   }
 
   /** Gives a name to the addresses that have none, from what surrounds their offset. */
@@ -44,13 +62,50 @@ export class Collector {
     const order = this.found.map((_, i) => i).sort((a, b) => this.offsets[a]! - this.offsets[b]!);
     return order.map((i) => this.found[i]!);
   }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let index = 0; index < this.found.length; index++) {
+      let slot = spread(this.hashes[index]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = index + 1;
+    }
+    this.slots = slots;
+  }
 }
 
-/** Cheaper than toLowerCase on the common, already lower-case address (no copy). */
-function hasUpperCase(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return true;
-  }
-  return false;
+/**
+ * The case-folded hash of an address, as the scanner computes it while reading one: the local
+ * part right to left from the `@`, then the `@` and the domain left to right.
+ */
+export function hashKey(address: string): number {
+  for (let i = 0; i < address.length; i++) if (address.charCodeAt(i) > 127) return hashFolded(address.toLowerCase());
+  return hashFolded(address);
+}
+
+function hashFolded(address: string): number {
+  const at = address.lastIndexOf('@');
+  let h = 0;
+  for (let i = at - 1; i >= 0; i--) h = hashStep(h, fold(address.charCodeAt(i)));
+  for (let i = at; i < address.length; i++) h = hashStep(h, fold(address.charCodeAt(i)));
+  return h;
+}
+
+const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+function sameAddress(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/** `h * 31 + c` keeps similar addresses in nearby low bits; mix before taking a slot. */
+function spread(hash: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+function grown(values: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(values);
+  return next;
 }

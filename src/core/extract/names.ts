@@ -5,8 +5,6 @@ const MAX_NAME = 120;
 const MAX_WORDS = 6;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
 const codes = (chars: string) => [...chars].map((c) => c.charCodeAt(0));
-/** Closing character → its opening one, by char code: `<…>`, `(…)`, `«…»`, `‹…›`. */
-const OPEN_FOR: Record<number, number> = Object.fromEntries(codes('>)»›').map((c, i) => [c, codes('<(«‹')[i]!]));
 const QUOTES = codes('"“”„\'«»');
 const STOPS = codes(',;\n\r>:|\t<()[]');
 const isQuote = (c: number) => c === 34 || c === 39 || (c > 127 && QUOTES.includes(c));
@@ -14,10 +12,15 @@ const STOP_ASCII = new Uint8Array(128);
 for (const c of STOPS) STOP_ASCII[c] = 1;
 const isStop = (c: number) => c < 128 && STOP_ASCII[c] === 1;
 
+/** Closing character → its opening one: `<…>`, `(…)`, `«…»`, `‹…›`; 0 for any other. */
+function openerOf(close: number): number {
+  return close === 62 ? 60 : close === 41 ? 40 : close === 187 ? 171 : close === 8250 ? 8249 : 0;
+}
+
 /** The name written before `<address>` (or `(address)`), if the text states one. */
 export function nameBefore(text: string, start: number, end: number): string | undefined {
-  const open = OPEN_FOR[text.charCodeAt(end)];
-  if (!open || text.charCodeAt(start - 1) !== open) return undefined;
+  const open = openerOf(text.charCodeAt(end));
+  if (open === 0 || text.charCodeAt(start - 1) !== open) return undefined;
   let j = start - 2;
   while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j--;
   if (j < 0) return undefined;
@@ -25,7 +28,7 @@ export function nameBefore(text: string, start: number, end: number): string | u
     const closing = j;
     for (let k = j - 1; k >= 0 && closing - k <= MAX_NAME; k--) {
       const c = text.charCodeAt(k);
-      if (isQuote(c)) return cleanName(text.slice(k + 1, closing));
+      if (isQuote(c)) return nameIn(text, k + 1, closing);
       if (c === 10) break;
     }
     return undefined;
@@ -42,39 +45,66 @@ export function nameBefore(text: string, start: number, end: number): string | u
     const space = c === 32 || c === 0xa0;
     if (!space && !isStop(c)) continue;
     if (k + 1 < wordEnd) {
-      if (!isNameWord(text.slice(k + 1, wordEnd)) || ++words > MAX_WORDS) break;
+      if (!isNameWord(text, k + 1, wordEnd) || ++words > MAX_WORDS) break;
       nameStart = k + 1;
     }
     if (!space) break;
     wordEnd = k;
   }
-  if (nameStart > last) return undefined;
-  const parts = text.slice(nameStart, last + 1).split(/\s+/u);
-  while (parts.length && PARTICLES.has(parts[0]!)) parts.shift(); // "de" alone is not a name
-  return parts.length ? cleanName(parts.join(' ')) : undefined;
+  // "de" alone is not a name: particles only count before a capitalised word.
+  while (nameStart <= last && isParticleAt(text, nameStart, last + 1)) nameStart = wordEndAt(text, nameStart, last + 1) + 1;
+  return nameStart <= last ? nameIn(text, nameStart, last + 1) : undefined;
 }
 
-function isNameWord(word: string): boolean {
-  const c = word.charCodeAt(0);
+function isNameWord(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
   if (c >= 65 && c <= 90) return true;
-  if (c >= 97 && c <= 122) return PARTICLES.has(word);
-  return c > 127 && /^\p{Lu}/u.test(word);
+  if (c >= 97 && c <= 122) return to - from <= 3 && PARTICLES.has(text.slice(from, to));
+  return c > 127 && /^\p{Lu}/u.test(text.slice(from, to));
+}
+
+function wordEndAt(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 0xa0) i++;
+  return i;
+}
+
+function isParticleAt(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
+  return c >= 97 && c <= 122 && PARTICLES.has(text.slice(from, wordEndAt(text, from, to)));
 }
 
 /** A name must read like one: letters, not another address, not a sentence. */
 export function cleanName(raw: string): string | undefined {
-  let name = raw.trim();
-  if (name.includes('  ') || /[\t\n\r\u00a0]/.test(name)) name = name.replace(/\s+/gu, ' ');
-  if (!name || name.length > MAX_NAME || name.includes('@') || !hasLetter(name)) return undefined;
-  let spaces = 0;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 32 && ++spaces >= MAX_WORDS) return undefined;
-  return name;
+  return nameIn(raw, 0, raw.length);
 }
 
-function hasLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c >= 97 && c <= 122) return true;
+/**
+ * `text[from, to)` as a name, in one pass: trimmed, white space runs made one space; none when it
+ * holds an `@`, no letter, too many words or too many characters.
+ */
+function nameIn(text: string, from: number, to: number): string | undefined {
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
+  if (to === from || to - from > MAX_NAME) return undefined;
+  let spaces = 0;
+  let letter = false;
+  let wide = false;
+  let plainSpacing = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64) return undefined;
+    if (isWhiteSpace(c)) {
+      if (c !== 32 || isWhiteSpace(text.charCodeAt(i - 1))) plainSpacing = false;
+      if (!isWhiteSpace(text.charCodeAt(i - 1)) && ++spaces >= MAX_WORDS) return undefined;
+    } else if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
+    else if (c > 127) wide = true;
   }
-  return /\p{L}/u.test(text);
+  const name = text.slice(from, to);
+  if (!letter && !(wide && /\p{L}/u.test(name))) return undefined;
+  return plainSpacing ? name : name.replace(/\s+/gu, ' ');
+}
+
+function isWhiteSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11;
 }

@@ -11,5 +11,5 @@ export function scanText(text: string, sink: Sink): void {
 }
 
 export function collectFromText(text: string, collector: Collector): void {
-  scanText(text, (address, offset, name, lowerCase) => collector.add(address, offset, name, lowerCase));
+  scanText(text, (address, offset, name, hash) => collector.add(address, offset, name, hash));
 }

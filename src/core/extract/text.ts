@@ -1,36 +1,51 @@
 // Finds addresses in plain text in one pass anchored on `@`: the native indexOf jumps between
 // candidates, and only the bounded neighbourhood of each `@` is read (≤ 64 characters left, ≤ 253
-// right), so the time is linear in the text whatever it holds.
+// right), so the time is linear in the text whatever it holds. Most addresses are plain ASCII:
+// those are checked and hashed in place, one table lookup per character, and become one slice.
 import {
+  ASCII_CLASS,
+  DOMAIN_LOWER,
+  hashStep,
   isDomainChar,
   isIgnorable,
   isLocalChar,
-  isRealTld,
+  isRealTldAt,
   isSpace,
+  LEADING_JUNK,
+  LOCAL,
   MAX_ADDRESS,
   MAX_DOMAIN,
   MAX_LABEL,
   MAX_LOCAL,
+  TRAILING_JUNK,
+  UPPER,
 } from './chars';
 import { nameBefore } from './names';
 
 /**
  * Receives each address with its offset in the text (for page order), a stated name, and — when
- * the scanner already knows it — the lower-case form used to deduplicate.
+ * the scanner already computed it — the hash of its lower-case form, which the collector
+ * deduplicates on (see Collector.add).
  */
-export type Sink = (address: string, offset: number, name?: string, lowerCase?: string) => void;
+export type Sink = (address: string, offset: number, name?: string, hash?: number) => void;
 
 const AT = 64;
 const FULLWIDTH_AT = 0xff20;
+const DOT = 46;
+const HYPHEN = 45;
 
 /** Plain addresses, `@` or fullwidth `＠`. */
 export function scanPlain(text: string, sink: Sink): void {
-  for (const at of ['@', '\uff20']) {
-    let i = text.indexOf(at);
-    while (i !== -1) {
-      const end = readAddressAround(text, i, sink);
-      i = text.indexOf(at, Math.max(i + 1, end));
-    }
+  scanAround(text, '@', sink);
+  scanAround(text, '\uff20', sink);
+}
+
+// A plain loop (not for…of, whose iterator protocol wraps the hot loop in a try block).
+function scanAround(text: string, at: string, sink: Sink): void {
+  let i = text.indexOf(at);
+  while (i !== -1) {
+    const end = readAddressAround(text, i, sink);
+    i = text.indexOf(at, end > i ? end : i + 1);
   }
 }
 
@@ -39,65 +54,160 @@ export function scanPlain(text: string, sink: Sink): void {
  * Exported for the obfuscation reader, which rebuilds a text around a synthetic `@`.
  */
 export function readAddressAround(text: string, at: number, sink: Sink): number {
-  // Local part: walk left over local characters, at most 64. Plain ASCII is checked inline; the
-  // rest (invisible characters, Unicode letters) sends the address to the careful path below.
-  let start = at;
-  let plain = text.charCodeAt(at) === AT;
-  let upperLocal = false;
-  while (start > 0) {
-    const c = text.charCodeAt(start - 1);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45) start--;
-    else if (c >= 65 && c <= 90) {
-      upperLocal = true;
-      start--;
-    }
-    else if (isLocalChar(c) || isIgnorable(c)) {
-      if (c > 127) plain = false;
-      start--;
-    } else break;
-    if (at - start > MAX_LOCAL && plain) return at + 1;
-    if (at - start > 4 * MAX_LOCAL) return at + 1; // invisible padding cannot hide a longer run
-  }
-  // Leading punctuation belongs to the sentence, not the address.
-  while (start < at && isLeadingJunk(text.charCodeAt(start))) start++;
-  if (start === at) return at + 1;
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  if (before === AT || before === FULLWIDTH_AT) return at + 1;
-  if ((before === 58 || before === 47) && isUrlUserinfo(text, start)) return at + 1; // https://user:pass@host
-
-  // Domain: walk right over domain characters, at most 253.
-  let end = at + 1;
-  const limit = Math.min(text.length, at + 1 + 4 * MAX_DOMAIN);
-  while (end < limit) {
-    const c = text.charCodeAt(end);
-    if ((c >= 97 && c <= 122) || c === 46 || (c >= 48 && c <= 57) || c === 45) end++;
-    else if (isDomainChar(c) || isIgnorable(c)) {
-      plain = false; // upper case, Unicode or invisible: normalise below
-      end++;
-    } else break;
-  }
-  if (end === limit && limit < text.length) return end;
-  const resume = end;
-  while (end > at + 1 && isTrailingJunk(text.charCodeAt(end - 1))) end--;
-  const after = end < text.length ? text.charCodeAt(end) : 32;
-  if (after === AT || after === FULLWIDTH_AT) return resume;
-
+  plain = text.charCodeAt(at) === AT;
+  const start = walkLocal(text, at);
+  if (start < 0) return at + 1;
+  const end = walkDomain(text, at, hashStep(localHash, AT));
+  const resume = resumeAt;
+  if (end < 0) return resume;
   let address: string;
+  let hash: number | undefined;
   if (plain) {
-    // Most addresses are written plainly: check them in place, then the address is one slice.
-    if (!validLocalAt(text, start, at) || !validDomainAt(text, at + 1, end)) return resume;
+    if (!localValid || !domainValid) return resume;
     address = text.slice(start, end);
+    hash = addressHash;
   } else {
+    // Invisible characters out, domain lower-cased, then the same rules on the clean form.
     const local = stripIgnorable(text.slice(start, at));
-    const domain = stripIgnorable(text.slice(at + 1, end)).toLowerCase();
-    if (!validLocalAt(local, 0, local.length) || !validDomainAt(domain, 0, domain.length)) return resume;
-    address = `${local}@${domain}`;
+    address = `${local}@${stripIgnorable(text.slice(at + 1, end)).toLowerCase()}`;
+    if (walkLocal(address, local.length) !== 0 || !localValid) return resume;
+    if (walkDomain(address, local.length, 0) !== address.length || !domainValid) return resume;
   }
   if (address.length > MAX_ADDRESS) return resume;
   const opener = start > 0 ? text.charCodeAt(start - 1) : 0;
   const name = opener === 60 || opener === 40 || opener === 171 || opener === 8249 ? nameBefore(text, start, end) : undefined;
-  sink(address, start, name, plain && !upperLocal ? address : undefined);
+  sink(address, start, name, hash);
   return resume;
+}
+
+// What the walks found, as module state so that reading an address allocates nothing but itself.
+/** ASCII only and the domain in lower case: the address is a slice of the text as it stands. */
+let plain = true;
+let localValid = false;
+let domainValid = false;
+/** Case-folded hash of the local part, read right to left from the `@`. */
+let localHash = 0;
+/** The collector's key: localHash, then `@` and the domain left to right (see hashKey). */
+let addressHash = 0;
+let resumeAt = 0;
+
+/**
+ * Walks left from `at` over the local part and returns where it starts, leading punctuation cut,
+ * or -1 when nothing there can be one (too long, after another `@`, a URL's `user:pass@`).
+ * Sets localValid (1–64 characters, no dot last or doubled) and localHash.
+ */
+function walkLocal(text: string, at: number): number {
+  let ascii = plain;
+  let start = at;
+  let kept = at; // start once leading punctuation is cut
+  let h = 0;
+  let hKept = 0;
+  let doubledDot = -1;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    let junk: boolean;
+    if (c < 128) {
+      const kind = ASCII_CLASS[c]!;
+      if ((kind & LOCAL) === 0) break;
+      junk = (kind & LEADING_JUNK) !== 0;
+      h = hashStep(h, kind & UPPER ? c + 32 : c);
+    } else if (isLocalChar(c) || isIgnorable(c)) {
+      ascii = false;
+      junk = isIgnorable(c);
+    } else break;
+    start--;
+    // Invisible padding cannot hide a longer run either.
+    if (at - start > MAX_LOCAL && (ascii || at - start > 4 * MAX_LOCAL)) return -1;
+    if (!junk) {
+      kept = start;
+      hKept = h;
+    } else if (c === DOT && doubledDot < 0 && text.charCodeAt(start + 1) === DOT && start + 1 < at) doubledDot = start;
+  }
+  plain = ascii;
+  if (kept === at) return -1;
+  const before = kept > 0 ? text.charCodeAt(kept - 1) : 32;
+  if (before === AT || before === FULLWIDTH_AT) return -1;
+  if ((before === 58 || before === 47) && isUrlUserinfo(text, kept)) return -1; // https://user:pass@host
+  localValid = at - kept <= MAX_LOCAL && doubledDot < kept && text.charCodeAt(at - 1) !== DOT;
+  localHash = hKept;
+  return kept;
+}
+
+/**
+ * Walks right from `at` over the domain and returns where it ends, trailing punctuation cut, or
+ * -1 when the run is too long or runs into another `@`. Sets resumeAt, domainValid (two or more
+ * labels of 1–63 characters, no hyphen at either end, a real TLD, not an asset name, 4–253 long)
+ * and addressHash, which continues `seed`.
+ */
+function walkDomain(text: string, at: number, seed: number): number {
+  const from = at + 1;
+  const limit = Math.min(text.length, from + 4 * MAX_DOMAIN);
+  let ascii = plain;
+  let end = from;
+  let h = seed;
+  let labelStart = from;
+  let labelBad = false; // starts with a hyphen
+  let badDot = -1; // the first dot that closes a bad label
+  // Where the last run of trailing punctuation began: the domain ends there if the run is last.
+  let kept = from;
+  let hKept = seed;
+  let keptLabelStart = from;
+  let inJunk = true; // so that a leading dot closes an empty label
+  while (end < limit) {
+    const c = text.charCodeAt(end);
+    let junk: boolean;
+    if (c < 128) {
+      const kind = ASCII_CLASS[c]!;
+      if ((kind & (DOMAIN_LOWER | UPPER)) === 0) break;
+      if (kind & UPPER) ascii = false; // lower-cased on the careful path
+      junk = (kind & TRAILING_JUNK) !== 0;
+    } else if (isDomainChar(c) || isIgnorable(c)) {
+      ascii = false;
+      junk = isIgnorable(c);
+    } else break;
+    if (junk) {
+      // Only . and - (and invisible characters) get here: the label checks need nothing else.
+      if (!inJunk) {
+        kept = end;
+        hKept = h;
+        keptLabelStart = labelStart;
+      }
+      if (c === DOT) {
+        if ((inJunk || labelBad || end - labelStart > MAX_LABEL) && badDot < 0) badDot = end;
+        labelStart = end + 1;
+        labelBad = false;
+      } else if (end === labelStart) labelBad = true;
+    }
+    inJunk = junk;
+    h = hashStep(h, c);
+    end++;
+  }
+  if (!inJunk) {
+    kept = end;
+    hKept = h;
+    keptLabelStart = labelStart;
+  }
+  plain = ascii;
+  resumeAt = end;
+  if (end === limit && limit < text.length) return -1;
+  const after = kept < text.length ? text.charCodeAt(kept) : 32;
+  if (after === AT || after === FULLWIDTH_AT) return -1;
+  addressHash = hKept;
+  domainValid =
+    kept - from >= 4 &&
+    kept - from <= MAX_DOMAIN &&
+    (badDot < 0 || badDot >= kept) &&
+    keptLabelStart > from &&
+    validLabel(text, keptLabelStart, kept) &&
+    isRealTldAt(text, keptLabelStart, kept) &&
+    !isAssetName(text, from, kept);
+  return kept;
+}
+
+/** icon@2x.mov, icon@1.5x.zip: retina asset names whose extension happens to be a TLD. */
+function isAssetName(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  return first >= 48 && first <= 57 && /^\d+(?:\.\d+)?x\./iu.test(text.slice(from, Math.min(to, from + 12)));
 }
 
 function stripIgnorable(value: string): string {
@@ -115,37 +225,7 @@ function isUrlUserinfo(text: string, start: number): boolean {
   return false;
 }
 
-/** 1–64 characters, no dot first, last or twice in a row. */
-function validLocalAt(text: string, from: number, to: number): boolean {
-  if (to <= from || to - from > MAX_LOCAL || text.charCodeAt(from) === 46 || text.charCodeAt(to - 1) === 46) return false;
-  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) return false;
-  return true;
+function validLabel(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= MAX_LABEL && text.charCodeAt(from) !== HYPHEN && text.charCodeAt(to - 1) !== HYPHEN;
 }
 
-/** Two or more labels of 1–63 characters, no hyphen at either end, a real TLD, not an asset name. */
-function validDomainAt(text: string, from: number, to: number): boolean {
-  if (to - from < 4 || to - from > MAX_DOMAIN) return false;
-  let labelStart = from;
-  let labels = 0;
-  for (let i = from; i <= to; i++) {
-    if (i < to && text.charCodeAt(i) !== 46) continue;
-    const size = i - labelStart;
-    if (size === 0 || size > MAX_LABEL || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
-    labels++;
-    if (i < to) labelStart = i + 1;
-  }
-  if (labels < 2 || !isRealTld(text.slice(labelStart, to))) return false;
-  const first = text.charCodeAt(from);
-  // icon@2x.mov, icon@1.5x.zip: retina asset names whose extension happens to be a TLD.
-  return !(first >= 48 && first <= 57 && /^\d+(?:\.\d+)?x\./iu.test(text.slice(from, Math.min(to, from + 12))));
-}
-
-/** . ' - + % and the invisible characters, which cannot start an address. */
-function isLeadingJunk(c: number): boolean {
-  return c === 46 || c === 39 || c === 45 || c === 43 || c === 37 || isIgnorable(c);
-}
-
-/** . and - end sentences and lines, not domains. */
-function isTrailingJunk(c: number): boolean {
-  return c === 46 || c === 45 || isIgnorable(c);
-}
