@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
 import { CHROMIUM, EXTENSION_DIR } from '../browser.mjs';
 import { servePages } from '../pages-server.mjs';
+import { HOSTILE_PAGES, hostilePages } from '../../test/pages/hostile.mjs';
 
 const SCANNER = resolve(EXTENSION_DIR, 'content/scan.js');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -21,11 +22,6 @@ export function directoryPage(count = 20_000) {
   return { html: `<!doctype html><html><head><title>Directory</title></head><body><table>${rows.join('')}</table></body></html>`, expected };
 }
 
-export const HOSTILE_PAGES = {
-  'deep.html': () => `<!doctype html><body>${'<div>'.repeat(10_000)}deep@x.com${'</div>'.repeat(10_000)}</body>`,
-  'attribute.html': () => `<!doctype html><body><a href="mailto:${'a'.repeat(1 << 20)}@x.com">x</a><span email="${'@'.repeat(1 << 20)}">y</span><div data-cfemail="${'ab'.repeat(1 << 19)}"></div>ok@x.com</body>`,
-  'ats.html': () => `<!doctype html><body><p>${'@'.repeat(1 << 20)}</p><p>${'.'.repeat(1 << 20)}</p>ok@x.com</body>`,
-};
 
 function f1(found, expected) {
   const want = new Set(expected.map((a) => a.toLowerCase()));
@@ -39,9 +35,7 @@ function f1(found, expected) {
 
 export async function benchPageScan({ rounds = 7 } = {}) {
   const { html, expected } = directoryPage();
-  const extra = { 'directory.html': html };
-  for (const [name, make] of Object.entries(HOSTILE_PAGES)) extra[name] = make();
-  const pages = await servePages(extra);
+  const pages = await servePages({ 'directory.html': html, ...hostilePages() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
     const page = await browser.newPage();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../../scripts/pages-server.mjs';
+import { HOSTILE_EXPECTED, hostilePages } from '../pages/hostile.mjs';
 import { openPopup, pasteAddresses, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
@@ -12,7 +13,7 @@ let browser: Launched;
 const posts = () => tenant.invitations();
 
 beforeAll(async () => {
-  pages = await servePages();
+  pages = await servePages(hostilePages());
   ({ tenant, browser } = await startSignedIn());
 });
 afterAll(async () => {
@@ -91,6 +92,17 @@ describe('popup scan', () => {
     expect(await rows(popup)).toEqual(['security@adventure-works.com']);
     await popup.close();
     await page.close();
+  });
+
+  test('hostile pages (10,000-deep DOM, a megabyte of @ or dots, megabyte attributes): the popup opens and lists the real address', async () => {
+    for (const [name, address] of Object.entries(HOSTILE_EXPECTED)) {
+      const { page, tabId } = await openPage(name);
+      const popup = await popupFor(tabId);
+      await popup.getByTestId('addresses').waitFor();
+      expect(await rows(popup), name).toEqual([address]);
+      await popup.close();
+      await page.close();
+    }
   });
 
   test('the selection comes first; filter, select none/all, then invite the chosen ones', async () => {

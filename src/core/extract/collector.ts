@@ -16,27 +16,23 @@ export class Collector {
   /** Open addressing, linear probing: entry index + 1, or 0 for an empty slot. */
   private slots: Int32Array = new Int32Array(128);
   private inOrder = true;
+  private freeSlot = 0;
 
   /**
    * `offset` orders the results; the first sighting wins, a later one may add the name. `hash`
    * is `hashKey(address)` when the caller already has it.
    */
   add(address: string, offset: number, name?: string, hash = hashKey(address)): void {
-    const mask = this.slots.length - 1;
-    let slot = spread(hash) & mask;
-    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
-      const index = entry - 1;
-      const existing = this.found[index]!;
-      if (this.hashes[index] === hash && sameAddress(existing.address, address)) {
-        if (offset < this.offsets[index]!) {
-          this.offsets[index] = offset;
-          this.inOrder = false;
-        }
-        if (name && !existing.name) existing.name = name;
-        return;
+    const existing = this.indexOf(address, hash);
+    if (existing !== -1) {
+      if (offset < this.offsets[existing]!) {
+        this.offsets[existing] = offset;
+        this.inOrder = false;
       }
-      slot = (slot + 1) & mask;
+      if (name && !this.found[existing]!.name) this.found[existing]!.name = name;
+      return;
     }
+    const slot = this.freeSlot;
     const index = this.found.length;
     if (index && offset < this.offsets[index - 1]!) this.inOrder = false;
     this.found.push(name ? { address, name } : { address });
@@ -47,20 +43,29 @@ export class Collector {
     if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
   }
 
-  /** Gives a name to the addresses that have none, from what surrounds their offset. */
-  nameFrom(nameAt: (offset: number) => string | undefined): void {
-    this.found.forEach((found, i) => {
-      if (!found.name) {
-        const name = nameAt(this.offsets[i]!);
-        if (name) found.name = name;
-      }
-    });
+  /** Whether the address was found with a name. */
+  hasName(address: string, hash = hashKey(address)): boolean {
+    const index = this.indexOf(address, hash);
+    return index !== -1 && !!this.found[index]!.name;
   }
 
   list(): Found[] {
     if (this.inOrder) return this.found.slice();
     const order = this.found.map((_, i) => i).sort((a, b) => this.offsets[a]! - this.offsets[b]!);
     return order.map((i) => this.found[i]!);
+  }
+
+  /** The entry's index, or -1; then freeSlot is where it would go. */
+  private indexOf(address: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    let slot = spread(hash) & mask;
+    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
+      const index = entry - 1;
+      if (this.hashes[index] === hash && sameAddress(this.found[index]!.address, address)) return index;
+      slot = (slot + 1) & mask;
+    }
+    this.freeSlot = slot;
+    return -1;
   }
 
   private rehash(size: number): void {

@@ -1,12 +1,16 @@
 // Reads a page the way a person sees it: text joined across inline markup (so `<b>ana</b>@<i>x.com</i>`
 // is one address) and broken at blocks (so table cells never glue together), plus the places
 // addresses hide in markup: mailto links, Cloudflare's data-cfemail, webmail attributes, form
-// values, open shadow roots and same-origin frames. Iterative, so a 10,000-deep DOM is fine, and
-// bounded by a time budget.
-import { Collector, type Found } from './collector';
-import { cloudflareAddresses, parseMailto } from './mailto';
-import { collectFromText } from './scan';
-import { scanPlain } from './text';
+// values, open shadow roots and same-origin frames. The page is mapped in one pass (page-map.ts);
+// only the stretches of text around an `@` (or an obfuscated "at") are then read. Bounded by a
+// time budget, and iterative, so a 10,000-deep DOM is fine.
+import { Collector, hashKey, type Found } from './collector';
+import { cloudflareAddresses, linkTextName, parseMailto } from './mailto';
+import { personName } from './names';
+import { obfuscationSites } from './obfuscated';
+import { mapPage, readableRoot, type Marked, type PageMap, type Root, type Row } from './page-map';
+import { scanText } from './scan';
+import { readAddressAround, scanPlain, type Sink } from './text';
 
 export interface ScanOptions {
   /** Give up (and say so) after this long; the default keeps the popup responsive. */
@@ -19,205 +23,200 @@ export interface ScanResult {
   partial: boolean;
 }
 
-type Root = Document | Element | ShadowRoot | DocumentFragment;
+const MAX_NESTING = 32;
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SELECT', 'OPTION', 'svg', 'math', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT']);
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'BUTTON', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LABEL',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR',
-  'UL', 'IMG', 'INPUT', 'TEXTAREA', 'IFRAME',
-]);
-const VALUE_INPUTS = new Set(['email', 'text', 'search', 'url', '']);
-const WANTED_ATTRIBUTES = new Set(['href', 'data-cfemail', 'email', 'data-email', 'data-hovercard-id']);
-const NO_ATTRIBUTES: string[] = [];
-// What leaving an element takes (see PageReader.walk).
-const SKIP_CHILDREN = -1;
-const EXIT_INLINE = 0;
-const EXIT_BLOCK = 1;
-const EXIT_ROW = 2;
-const EXIT_FIRST_CELL = 3;
-const MAX_SHADOW_DEPTH = 32;
-// attachShadow() is allowed on custom elements and these only; asking every <td> is wasted time.
-const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
-const canHostShadow = (tag: string) => SHADOW_HOSTS.has(tag) || tag.includes('-');
+/** Places a scanned text's offsets among the whole page's (frames and shadow roots sit at their host). */
+type Order = (offset: number) => number;
 
 export function extractFromDocument(root: Root): Found[] {
   return scanDocument(root).found;
 }
 
 export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}): ScanResult {
-  const reader = new PageReader(performance.now() + budgetMs);
-  reader.walk(root, 0);
-  const text = reader.text();
-  collectFromText(text, reader.collector);
-  reader.collector.nameFrom((offset) => reader.rowNameAt(text, offset));
-  return { found: reader.collector.list(), partial: reader.partial };
+  const collector = new Collector();
+  const partial = scanInto(root, collector, performance.now() + budgetMs, (offset) => offset, 0);
+  return { found: collector.list(), partial };
 }
 
-class PageReader {
-  readonly collector = new Collector();
-  partial = false;
-  private readonly parts: string[] = [];
-  private length = 0;
-  private visited = 0;
-  /** Table rows and their first cell: directories and CRMs state a person's name that way. */
-  private readonly rows: { start: number; end: number; cellStart: number; cellEnd: number }[] = [];
-  private readonly rowStarts: { start: number; cellStart: number; cellEnd: number }[] = [];
-
-  constructor(private readonly deadline: number) {}
-
-  text(): string {
-    return this.parts.join('');
+function scanInto(root: Root, collector: Collector, deadline: number, order: Order, depth: number): boolean {
+  const node = readableRoot(root);
+  if (!node) return false;
+  const map = mapPage(node, deadline);
+  const nameless: (string | number)[] = [];
+  let partial = readRuns(map, collector, order, nameless, deadline) || map.partial;
+  for (let i = 0; i < map.marked.length; i++) {
+    if ((i & 63) === 63 && performance.now() > deadline) return true;
+    partial = readMarked(map.marked[i]!, map.text, collector, order, deadline, depth) || partial;
   }
-
-  private append(value: string): void {
-    this.parts.push(value);
-    this.length += value.length;
+  // Last, so that a name the text or the markup states wins over a guess from the table.
+  for (let i = 0; i < nameless.length; i += 3) {
+    const address = nameless[i] as string;
+    const offset = nameless[i + 1] as number;
+    if (collector.hasName(address, nameless[i + 2] as number)) continue;
+    const name = rowNameAt(map, offset);
+    if (name) collector.add(address, order(offset), name);
   }
+  return partial;
+}
 
-  private addAll(found: Found[]): void {
-    for (const f of found) this.collector.add(f.address, this.length, f.name);
-  }
-
-  private outOfTime(): boolean {
-    if (this.partial) return true;
-    if ((++this.visited & 1023) === 0 && performance.now() > this.deadline) this.partial = true;
-    return this.partial;
-  }
-
-  /**
-   * Depth-first over `container`'s descendants with parent pointers: no recursion on DOM depth.
-   * What each open element needs on the way out (a line break, closing a table row or cell) is kept
-   * on a stack, so the DOM is asked about each node once.
-   */
-  walk(container: Root | Node, shadowDepth: number): void {
-    const exits: number[] = [];
-    let node: Node | null = container.firstChild;
-    while (node && !this.outOfTime()) {
-      const exit = this.enter(node, shadowDepth);
-      if (exit !== SKIP_CHILDREN && node.firstChild) {
-        exits.push(exit);
-        node = node.firstChild;
-        continue;
-      }
-      if (exit > 0) this.leave(exit);
-      while (node && node !== container) {
-        const next: Node | null = node.nextSibling;
-        if (next) {
-          node = next;
-          break;
-        }
-        node = node.parentNode;
-        if (node !== container) this.leave(exits.pop() ?? 0);
-      }
-      if (node === container) break;
+/**
+ * Scans the stretch of text around each site, once; the addresses it reports without a name go
+ * to `nameless` (address, offset, hash, address, offset, hash…). True when out of time.
+ */
+function readRuns(map: PageMap, collector: Collector, order: Order, nameless: (string | number)[], deadline: number): boolean {
+  const { text, breaks, hidden } = map;
+  const sites = new Sites(text);
+  let runs = 0; // runs and sites read, for the time checks
+  let base = 0;
+  const sink: Sink = (address, offset, name, hash = hashKey(address)) => {
+    collector.add(address, order(base + offset), name, hash);
+    if (!name) nameless.push(address, base + offset, hash);
+  };
+  let b = 0;
+  let h = 0;
+  for (let site = sites.next(0); site !== -1; ) {
+    if ((++runs & 1023) === 0 && performance.now() > deadline) return true;
+    while (h < hidden.length && hidden[h + 1]! <= site) h += 2;
+    if (h < hidden.length && hidden[h]! <= site) {
+      site = sites.next(hidden[h + 1]!);
+      continue;
+    }
+    while (b < breaks.length && breaks[b]! <= site) b++;
+    base = b > 0 ? breaks[b - 1]! : 0;
+    const end = b < breaks.length ? breaks[b]! : text.length;
+    const run = text.slice(base, end);
+    if (sites.obfuscatedBefore(end)) {
+      scanText(run, sink);
+      site = sites.next(end);
+      continue;
+    }
+    // Most runs hold one or two `@`: read around each rather than search the run again.
+    while (site !== -1 && site < end) {
+      if ((++runs & 1023) === 0 && performance.now() > deadline) return true;
+      site = sites.next(Math.max(site + 1, base + readAddressAround(run, site - base, sink)));
     }
   }
+  return false;
+}
 
-  /** Reads one node; says what leaving it takes, or SKIP_CHILDREN. */
-  private enter(node: Node, shadowDepth: number): number {
-    const type = node.nodeType;
-    if (type === 3) {
-      this.append((node as Text).data);
-      return SKIP_CHILDREN;
-    }
-    if (type !== 1) return SKIP_CHILDREN;
-    const element = node as Element;
-    const tag = element.tagName;
-    if (SKIP.has(tag)) return SKIP_CHILDREN;
-    // One call lists the attribute names (no wrapper objects); most elements have none we want.
-    const attributes = element.hasAttributes() ? element.getAttributeNames() : NO_ATTRIBUTES;
-    if (attributes.includes('hidden')) return SKIP_CHILDREN;
-    const block = BLOCK.has(tag);
-    if (block) this.append('\n');
-    if (attributes.length && attributes.some((name) => WANTED_ATTRIBUTES.has(name))) this.readAttributes(element, tag);
-    if (tag === 'TEXTAREA' || (tag === 'INPUT' && VALUE_INPUTS.has((element as HTMLInputElement).type))) {
+/** Where an address may be, in order: each `@`, `＠` and obfuscated "at", found with indexOf. */
+class Sites {
+  private at: number;
+  private fullwidth: number;
+  private readonly obfuscated: number[];
+  private o = 0;
+
+  constructor(private readonly text: string) {
+    this.at = text.indexOf('@');
+    this.fullwidth = text.indexOf('\uff20');
+    this.obfuscated = obfuscationSites(text);
+  }
+
+  /** The first site at or after `from`, or -1. Each needle is searched forward once: linear. */
+  next(from: number): number {
+    if (this.at !== -1 && this.at < from) this.at = this.text.indexOf('@', from);
+    if (this.fullwidth !== -1 && this.fullwidth < from) this.fullwidth = this.text.indexOf('\uff20', from);
+    while (this.o < this.obfuscated.length && this.obfuscated[this.o]! < from) this.o++;
+    const obfuscated = this.o < this.obfuscated.length ? this.obfuscated[this.o]! : -1;
+    return earliest(earliest(this.at, this.fullwidth), obfuscated);
+  }
+
+  /** Whether an obfuscated "at" lies between the current site and `end`. */
+  obfuscatedBefore(end: number): boolean {
+    return this.o < this.obfuscated.length && this.obfuscated[this.o]! < end;
+  }
+}
+
+const earliest = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.min(a, b));
+
+function readMarked(marked: Marked, text: string, collector: Collector, order: Order, deadline: number, depth: number): boolean {
+  const { element, offset } = marked;
+  // An element sits between the characters offset - 1 and offset: what it holds comes before the
+  // text that follows it.
+  const within = (at: number, length: number) => order(offset - 1 + (at + 1) / (length + 2));
+  const add = (found: Found[]) => found.forEach((f) => collector.add(f.address, within(0, 0), f.name));
+  switch (marked.kind) {
+    case 'link':
+      add(linkAddresses(marked, text, collector));
+      return false;
+    case 'attributes':
+      add(attributeAddresses(element));
+      return false;
+    case 'value': {
       const value = (element as HTMLInputElement).value;
-      if (value) this.append(`\n${value}\n`);
-      return SKIP_CHILDREN;
+      if (value) scanText(value, (address, at, name, hash) => collector.add(address, within(at, value.length), name, hash));
+      return false;
     }
-    if (tag === 'IFRAME') this.readFrame(element as HTMLIFrameElement, shadowDepth);
-    const shadow = canHostShadow(tag) ? (element as HTMLElement).shadowRoot : null;
-    if (shadow && shadowDepth < MAX_SHADOW_DEPTH) {
-      this.append('\n');
-      this.walk(shadow, shadowDepth + 1);
-      this.append('\n');
-    }
-    if (tag === 'TR') {
-      this.rowStarts.push({ start: this.length, cellStart: -1, cellEnd: -1 });
-      return EXIT_ROW;
-    }
-    if ((tag === 'TD' || tag === 'TH') && this.rowStarts.at(-1)?.cellStart === -1) {
-      this.rowStarts.at(-1)!.cellStart = this.length;
-      return EXIT_FIRST_CELL;
-    }
-    return block ? EXIT_BLOCK : EXIT_INLINE;
-  }
-
-  private leave(exit: number): void {
-    if (exit === EXIT_INLINE) return;
-    if (exit === EXIT_FIRST_CELL) this.rowStarts.at(-1)!.cellEnd = this.length;
-    this.append('\n');
-    if (exit === EXIT_ROW) {
-      const row = this.rowStarts.pop()!;
-      if (row.cellEnd > row.cellStart) this.rows.push({ start: row.start, end: this.length, cellStart: row.cellStart, cellEnd: row.cellEnd });
-    }
-  }
-
-  /** The name of the table row that holds this text offset, if its first cell names a person. */
-  rowNameAt(text: string, offset: number): string | undefined {
-    let low = 0;
-    let high = this.rows.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const row = this.rows[mid]!;
-      if (offset < row.start) high = mid - 1;
-      else if (offset >= row.end) low = mid + 1;
-      else return row.cellEnd - row.cellStart < 80 ? personName(text.slice(row.cellStart, row.cellEnd)) : undefined;
-    }
-    return undefined;
-  }
-
-  private readAttributes(element: Element, tag: string): void {
-    if (tag === 'A' || tag === 'AREA') {
-      const href = element.getAttribute('href');
-      if (href && /^\s*mailto:/iu.test(href)) this.addAll(parseMailto(href, (element.textContent ?? '').slice(0, 300)));
-      else if (href?.includes('/cdn-cgi/l/email-protection#')) this.addAll(cloudflareAddresses(href.slice(href.indexOf('#') + 1)));
-    }
-    const cf = element.getAttribute('data-cfemail');
-    if (cf) this.addAll(cloudflareAddresses(cf));
-    const email = element.getAttribute('email') ?? element.getAttribute('data-email');
-    if (email?.includes('@')) this.addNamed(email, element.getAttribute('name') ?? element.getAttribute('data-name'));
-    const hovercard = element.getAttribute('data-hovercard-id');
-    if (hovercard?.includes('@')) this.addNamed(hovercard, null);
-  }
-
-  private addNamed(value: string, name: string | null): void {
-    const found: Found[] = [];
-    scanPlain(value.slice(0, 1024), (address) => found.push(name && !name.includes('@') ? { address, name: name.trim().slice(0, 120) } : { address }));
-    this.addAll(found);
-  }
-
-  private readFrame(frame: HTMLIFrameElement, shadowDepth: number): void {
-    let doc: Document | null = null;
-    try {
-      doc = frame.contentDocument; // null or throws for cross-origin frames: not ours to read
-    } catch {
-      doc = null;
-    }
-    if (doc?.body && shadowDepth < MAX_SHADOW_DEPTH) {
-      this.append('\n');
-      this.walk(doc.body, shadowDepth + 1);
-      this.append('\n');
+    case 'frame':
+    case 'shadow': {
+      const inner = marked.kind === 'frame' ? frameDocument(element) : (element as HTMLElement).shadowRoot;
+      if (!inner || depth >= MAX_NESTING) return false;
+      const length = (readableRoot(inner)?.textContent ?? '').length;
+      return scanInto(inner, collector, deadline, (at) => within(at, length), depth + 1);
     }
   }
 }
 
-/** "Maria Anders", "Martín Sommer": two to four capitalised words, no digits or symbols. */
-function personName(text: string): string | undefined {
-  const name = text.replace(/\s+/gu, ' ').trim();
-  const words = name.split(' ');
-  if (words.length < 2 || words.length > 4) return undefined;
-  return words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) ? name : undefined;
+function linkAddresses({ href = '', offset, end = offset }: Marked, text: string, collector: Collector): Found[] {
+  const hash = href.indexOf('/cdn-cgi/l/email-protection#');
+  if (hash !== -1) return cloudflareAddresses(href.slice(hash + '/cdn-cgi/l/email-protection#'.length));
+  const found = parseMailto(href);
+  // The link's text names a lone recipient ("Jane Doe"): the map holds it, no need to ask the page.
+  const only = found.length === 1 ? found[0]! : undefined;
+  if (only && !only.name && end > offset && !collector.hasName(only.address)) {
+    const name = linkTextName(text.slice(offset, Math.min(end, offset + 300)));
+    if (name) only.name = name;
+  }
+  return found;
+}
+
+function attributeAddresses(element: Element): Found[] {
+  const found: Found[] = [];
+  const cf = element.getAttribute('data-cfemail');
+  if (cf) found.push(...cloudflareAddresses(cf));
+  const email = element.getAttribute('email') ?? element.getAttribute('data-email');
+  const name = element.getAttribute('name') ?? element.getAttribute('data-name');
+  if (email?.includes('@')) found.push(...attributeValue(email, name));
+  const hovercard = element.getAttribute('data-hovercard-id');
+  if (hovercard?.includes('@')) found.push(...attributeValue(hovercard, null));
+  return found;
+}
+
+function attributeValue(value: string, name: string | null): Found[] {
+  const found: Found[] = [];
+  const stated = name && !name.includes('@') ? name.trim().slice(0, 120) : '';
+  scanPlain(value.slice(0, 1024), (address) => found.push(stated ? { address, name: stated } : { address }));
+  return found;
+}
+
+function frameDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument; // null or throws for cross-origin frames: not ours to read
+  } catch {
+    return null;
+  }
+}
+
+/** The name of the table row that holds this text offset, if its first cell names a person. */
+function rowNameAt(map: PageMap, offset: number): string | undefined {
+  const row = rowAt(map.rows, offset);
+  if (!row || row.cellStart === -1 || row.cellEnd <= row.cellStart || row.cellEnd - row.cellStart >= 80) return undefined;
+  if (offset >= row.cellStart && offset < row.cellEnd) return undefined; // the address is in the name cell
+  return personName(map.text.slice(row.cellStart, row.cellEnd));
+}
+
+/** The innermost row holding the offset: rows are in page order, a nested table's rows after their parent's. */
+function rowAt(rows: Row[], offset: number): Row | undefined {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid]!.start <= offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  for (let i = high; i >= 0 && i > high - 8; i--) {
+    const row = rows[i]!;
+    if (row.start <= offset && (row.end === -1 || offset < row.end)) return row;
+  }
+  return undefined;
 }

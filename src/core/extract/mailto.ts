@@ -7,6 +7,7 @@ import type { Found } from './collector';
 const GENERIC_LINK_TEXT = /\b(?:e-?mail|mail|contact|write|send|click|here|us|me|all|feedback)\b/iu;
 
 function decode(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {
@@ -34,14 +35,20 @@ export function parseMailto(href: string, linkText = ''): Found[] {
       if (/^(?:to|cc|bcc)$/iu.test(key)) found.push(...addressesIn(value));
     }
   }
-  const text = linkText.replace(/\s+/gu, ' ').trim().slice(0, 200);
   const only = found.length === 1 ? found[0] : undefined;
-  // "the PMO", "our team": lower-case link text describes, it does not name.
-  if (only && !only.name && text && !GENERIC_LINK_TEXT.test(text) && !/^[a-z]/u.test(text)) {
-    const name = cleanName(text);
+  if (only && !only.name && linkText) {
+    const name = linkTextName(linkText);
     if (name) only.name = name;
   }
   return found;
+}
+
+/** The name a mailto link's text states for its lone recipient: "Jane Doe", not "Email us" or an address. */
+export function linkTextName(linkText: string): string | undefined {
+  const text = linkText.replace(/\s+/gu, ' ').trim().slice(0, 200);
+  // "the PMO", "our team": lower-case link text describes, it does not name.
+  if (!text || text.includes('@') || GENERIC_LINK_TEXT.test(text) || /^[a-z]/u.test(text)) return undefined;
+  return cleanName(text);
 }
 
 /** Cloudflare Email Obfuscation: hex pairs, the first is the XOR key for the rest. */

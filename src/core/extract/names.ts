@@ -108,3 +108,16 @@ function nameIn(text: string, from: number, to: number): string | undefined {
 function isWhiteSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11;
 }
+
+/** "Maria Anders", "Martín Sommer": two to four capitalised words, no digits or symbols. */
+export function personName(text: string): string | undefined {
+  // Most first cells are not names ("Invoice 2024-117", "+1 555 0100"): a digit or @ says so at once.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64) return undefined;
+  }
+  const name = text.replace(/\s+/gu, ' ').trim();
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 4) return undefined;
+  return words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) ? name : undefined;
+}

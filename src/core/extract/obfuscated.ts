@@ -9,18 +9,29 @@ import { readAddressAround, type Sink } from './text';
 const OPENERS: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
 
 export function scanObfuscated(text: string, sink: Sink): void {
+  forEachObfuscatedAt(text, (localEnd, domainStart) => readRewritten(text, localEnd, domainStart, sink));
+}
+
+/** Where an obfuscated "at" sits, ascending: the page scanner reads the text around these. */
+export function obfuscationSites(text: string): number[] {
+  const sites: number[] = [];
+  forEachObfuscatedAt(text, (localEnd) => sites.push(localEnd));
+  return sites.sort((a, b) => a - b);
+}
+
+function forEachObfuscatedAt(text: string, found: (localEnd: number, domainStart: number) => void): void {
   for (const closer of Object.keys(OPENERS)) {
     let p = text.indexOf(closer);
     while (p !== -1) {
       const at = bracketedAt(text, p, closer);
-      if (at) readRewritten(text, at.localEnd, at.domainStart, sink);
+      if (at) found(at.localEnd, at.domainStart);
       p = text.indexOf(closer, p + 1);
     }
   }
   // indexOf('AT') is far faster than indexOf(' AT '): spaces are everywhere.
   let p = text.indexOf('AT');
   while (p !== -1) {
-    if (text.charCodeAt(p - 1) === 32 && text.charCodeAt(p + 2) === 32) readRewritten(text, p - 1, p + 3, sink);
+    if (text.charCodeAt(p - 1) === 32 && text.charCodeAt(p + 2) === 32) found(p - 1, p + 3);
     p = text.indexOf('AT', p + 2);
   }
 }
