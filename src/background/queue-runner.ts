@@ -11,6 +11,7 @@ import type { Forward, Reply } from '../shared/messages';
 import type { InviteInput, InviteResult } from '../core/invitation';
 import { checkInvite } from '../core/invitation';
 import * as rules from '../core/queue';
+import { Pacer } from '../core/pacing';
 import type { BatchOutcome } from '../host/host';
 
 const ALARM = 'queue';
@@ -23,18 +24,8 @@ let inFlight = 0;
 let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 let reconciling = false;
 
-/**
- * Pacing once Graph has throttled us: Retry-After is honoured per item, and new batches start no
- * faster than the rate Graph has been accepting, so the quota is used, not hammered.
- */
-const pacing = { throttledUntil: 0, lastStart: 0, accepted: [] as number[] };
-
-function paceDelay(now: number): number {
-  if (now >= pacing.throttledUntil) return 0;
-  pacing.accepted = pacing.accepted.filter((t) => t > now - 1000);
-  const perSecond = Math.max(5, pacing.accepted.length);
-  return Math.max(0, pacing.lastStart + (rules.BATCH_SIZE / perSecond) * 1000 - now);
-}
+/** Spaces batches at the write rate Graph has shown it accepts (see core/pacing). */
+const pacer = new Pacer();
 
 export function startQueue(forwardToHost: Forward): void {
   forward = forwardToHost;
@@ -100,7 +91,7 @@ async function pump(): Promise<void> {
   }
   if (q.items.some((i) => i.state === 'uncertain')) await reconcileUncertain(q);
   while (inFlight < CONCURRENCY) {
-    const delay = paceDelay(Date.now());
+    const delay = pacer.delay(Date.now(), q.items.filter((i) => i.state === 'waiting').length);
     if (delay > 0) {
       clearTimeout(wakeTimer);
       wakeTimer = setTimeout(() => void pump(), delay);
@@ -118,7 +109,7 @@ async function pump(): Promise<void> {
     }
     const batch = rules.takeBatch(q, Date.now());
     if (!batch.length) break;
-    pacing.lastStart = Date.now();
+    pacer.started(Date.now(), batch.length);
     inFlight++;
     await save();
     void send(q, batch).finally(() => {
@@ -150,17 +141,18 @@ async function send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
     if (reply.value.failure.status === 0) rules.markUncertain(batch);
     else for (const item of batch) rules.retryOrFail(item, reply.value.failure, now);
   } else {
-    const byId = new Map(reply.value.answers!.map((a) => [a.id, a]));
+    const answers = reply.value.answers!;
+    const byId = new Map(answers.map((a) => [a.id, a]));
     const tenantId = reply.value.tenantId;
+    pacer.answered(now, answers.filter((a) => a.status < 300).length, answers.filter((a) => a.status === 429).length);
     for (const item of batch) {
       const answer = byId.get(item.key);
       if (!answer) rules.markUncertain([item]);
       else rules.settle(item, answer, now, (body) => toResult(item, body, tenantId, now));
-      if (answer?.status === 429) pacing.throttledUntil = now + 1000 * Math.max(2, answer.retryAfterSeconds ?? 2);
-      if (item.state === 'done') pacing.accepted.push(now);
     }
     await recordInvitations(batch.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
   }
+  if (!q.items.some(rules.isPending)) pacer.reset();
   await save();
   await notifyIfDrained(q);
 }
