@@ -20,17 +20,17 @@ export class Collector {
 
   /**
    * `offset` orders the results; the first sighting wins, a later one may add the name. `hash`
-   * is `hashKey(address)` when the caller already has it.
+   * is `hashKey(address)` when the caller already has it. Returns the address's entry.
    */
-  add(address: string, offset: number, name?: string, hash = hashKey(address)): void {
+  add(address: string, offset: number, name?: string, hash = hashKey(address)): number {
     const existing = this.indexOf(address, hash);
     if (existing !== -1) {
       if (offset < this.offsets[existing]!) {
         this.offsets[existing] = offset;
         this.inOrder = false;
       }
-      if (name && !this.found[existing]!.name) this.found[existing]!.name = name;
-      return;
+      this.nameIfMissing(existing, name);
+      return existing;
     }
     const slot = this.freeSlot;
     const index = this.found.length;
@@ -41,12 +41,16 @@ export class Collector {
     this.hashes[index] = hash;
     this.slots[slot] = index + 1;
     if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return index;
   }
 
-  /** Whether the address was found with a name. */
-  hasName(address: string, hash = hashKey(address)): boolean {
-    const index = this.indexOf(address, hash);
-    return index !== -1 && !!this.found[index]!.name;
+  /** Whether the entry has a name. */
+  named(entry: number): boolean {
+    return !!this.found[entry]!.name;
+  }
+
+  nameIfMissing(entry: number, name: string | undefined): void {
+    if (name && !this.found[entry]!.name) this.found[entry]!.name = name;
   }
 
   list(): Found[] {
@@ -85,19 +89,29 @@ export class Collector {
  * part right to left from the `@`, then the `@` and the domain left to right.
  */
 export function hashKey(address: string): number {
-  for (let i = 0; i < address.length; i++) if (address.charCodeAt(i) > 127) return hashFolded(address.toLowerCase());
-  return hashFolded(address);
-}
-
-function hashFolded(address: string): number {
   const at = address.lastIndexOf('@');
   let h = 0;
-  for (let i = at - 1; i >= 0; i--) h = hashStep(h, fold(address.charCodeAt(i)));
-  for (let i = at; i < address.length; i++) h = hashStep(h, fold(address.charCodeAt(i)));
+  for (let i = at - 1; i >= 0; i--) {
+    const c = address.charCodeAt(i);
+    if (c > 127) return hashLowerCase(address.toLowerCase());
+    h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  for (let i = at; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c > 127) return hashLowerCase(address.toLowerCase());
+    h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
+  }
   return h;
 }
 
-const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** The same over an address already in lower case (non-ASCII ones: toLowerCase knows their cases). */
+function hashLowerCase(lower: string): number {
+  const at = lower.lastIndexOf('@');
+  let h = 0;
+  for (let i = at - 1; i >= 0; i--) h = hashStep(h, lower.charCodeAt(i));
+  for (let i = at; i < lower.length; i++) h = hashStep(h, lower.charCodeAt(i));
+  return h;
+}
 
 function sameAddress(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();

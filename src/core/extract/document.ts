@@ -4,7 +4,7 @@
 // values, open shadow roots and same-origin frames. The page is mapped in one pass (page-map.ts);
 // only the stretches of text around an `@` (or an obfuscated "at") are then read. Bounded by a
 // time budget, and iterative, so a 10,000-deep DOM is fine.
-import { Collector, hashKey, type Found } from './collector';
+import { Collector, type Found } from './collector';
 import { cloudflareAddresses, linkTextName, parseMailto } from './mailto';
 import { personName } from './names';
 import { obfuscationSites } from './obfuscated';
@@ -42,35 +42,32 @@ function scanInto(root: Root, collector: Collector, deadline: number, order: Ord
   const node = readableRoot(root);
   if (!node) return false;
   const map = mapPage(node, deadline);
-  const nameless: (string | number)[] = [];
+  const nameless: number[] = [];
   let partial = readRuns(map, collector, order, nameless, deadline) || map.partial;
   for (let i = 0; i < map.marked.length; i++) {
     if ((i & 63) === 63 && performance.now() > deadline) return true;
     partial = readMarked(map.marked[i]!, map.text, collector, order, deadline, depth) || partial;
   }
   // Last, so that a name the text or the markup states wins over a guess from the table.
-  for (let i = 0; i < nameless.length; i += 3) {
-    const address = nameless[i] as string;
-    const offset = nameless[i + 1] as number;
-    if (collector.hasName(address, nameless[i + 2] as number)) continue;
-    const name = rowNameAt(map, offset);
-    if (name) collector.add(address, order(offset), name);
+  for (let i = 0; i < nameless.length; i += 2) {
+    const entry = nameless[i]!;
+    if (!collector.named(entry)) collector.nameIfMissing(entry, rowNameAt(map, nameless[i + 1]!));
   }
   return partial;
 }
 
 /**
  * Scans the stretch of text around each site, once; the addresses it reports without a name go
- * to `nameless` (address, offset, hash, address, offset, hash…). True when out of time.
+ * to `nameless` (collector entry, offset, entry, offset…). True when out of time.
  */
-function readRuns(map: PageMap, collector: Collector, order: Order, nameless: (string | number)[], deadline: number): boolean {
+function readRuns(map: PageMap, collector: Collector, order: Order, nameless: number[], deadline: number): boolean {
   const { text, breaks, hidden } = map;
   const sites = new Sites(text);
   let runs = 0; // runs and sites read, for the time checks
   let base = 0;
-  const sink: Sink = (address, offset, name, hash = hashKey(address)) => {
-    collector.add(address, order(base + offset), name, hash);
-    if (!name) nameless.push(address, base + offset, hash);
+  const sink: Sink = (address, offset, name, hash) => {
+    const entry = collector.add(address, order(base + offset), name, hash);
+    if (!name) nameless.push(entry, base + offset);
   };
   let b = 0;
   let h = 0;
@@ -134,11 +131,18 @@ function readMarked(marked: Marked, text: string, collector: Collector, order: O
   // An element sits between the characters offset - 1 and offset: what it holds comes before the
   // text that follows it.
   const within = (at: number, length: number) => order(offset - 1 + (at + 1) / (length + 2));
-  const add = (found: Found[]) => found.forEach((f) => collector.add(f.address, within(0, 0), f.name));
+  const add = (found: Found[]) => found.map((f) => collector.add(f.address, within(0, 0), f.name));
   switch (marked.kind) {
-    case 'link':
-      add(linkAddresses(marked, text, collector));
+    case 'link': {
+      const found = linkAddresses(marked);
+      const entries = add(found);
+      // The link's text names a lone recipient ("Jane Doe"): the map holds it, no need to ask the page.
+      const { offset: from, end = from } = marked;
+      if (found.length === 1 && end > from && !collector.named(entries[0]!)) {
+        collector.nameIfMissing(entries[0]!, linkTextName(text.slice(from, Math.min(end, from + 300))));
+      }
       return false;
+    }
     case 'attributes':
       add(attributeAddresses(element));
       return false;
@@ -157,17 +161,10 @@ function readMarked(marked: Marked, text: string, collector: Collector, order: O
   }
 }
 
-function linkAddresses({ href = '', offset, end = offset }: Marked, text: string, collector: Collector): Found[] {
+function linkAddresses({ href = '' }: Marked): Found[] {
   const hash = href.indexOf('/cdn-cgi/l/email-protection#');
   if (hash !== -1) return cloudflareAddresses(href.slice(hash + '/cdn-cgi/l/email-protection#'.length));
-  const found = parseMailto(href);
-  // The link's text names a lone recipient ("Jane Doe"): the map holds it, no need to ask the page.
-  const only = found.length === 1 ? found[0]! : undefined;
-  if (only && !only.name && end > offset && !collector.hasName(only.address)) {
-    const name = linkTextName(text.slice(offset, Math.min(end, offset + 300)));
-    if (name) only.name = name;
-  }
-  return found;
+  return parseMailto(href);
 }
 
 function attributeAddresses(element: Element): Found[] {
