@@ -1,11 +1,16 @@
 // Firefox for real: the event page hosts MSAL and the Graph client; sign in through the simulated
-// tenant (allizom redirect URI, PKCE) and invite one guest.
+// tenant (allizom redirect URI, PKCE) and invite one guest. And the page scanner, built for Firefox,
+// on every page of the corpus in Gecko.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { startTenant, type Tenant } from '../tenant/tenant.mjs';
 import { CLIENT_ID } from './harness';
-import { launchFirefox, openAddonPage } from './firefox';
+import { FIREFOX_DIR, launchFirefox, openAddonPage } from './firefox';
+import { servePages } from '../../scripts/pages-server.mjs';
+import type { Found } from '../../src/core/extract';
 
 let tenant: Tenant;
 let browser: Browser;
@@ -55,4 +60,25 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
     invitedUserDisplayName: 'Fox Mulder',
   });
   expect(tenant.state.accessTokens.has(post!.headers.authorization!.replace('Bearer ', ''))).toBe(true);
+});
+
+test('Firefox: the page scanner finds every corpus address, with its name, and no decoy', async () => {
+  const pages = await servePages();
+  // As the corpus is scored: addresses compared without case (the local part keeps the page's), names exactly.
+  const byAddress = (list: Found[]) => list.map((f) => ({ ...f, address: f.address.toLowerCase() })).sort((a, b) => a.address.localeCompare(b.address));
+  try {
+    for (const file of readdirSync(resolve(import.meta.dirname, '../corpus')).filter((f) => f.endsWith('.html'))) {
+      const page = await browser.newPage();
+      await page.goto(`${pages.url}/${file}`);
+      await page.addScriptTag({ path: resolve(FIREFOX_DIR, 'content/scan.js') });
+      const { found, expected } = await page.evaluate(() => ({
+        found: (globalThis as unknown as { __guestInviteScan: (mode: string) => { found: Found[] } }).__guestInviteScan('page').found,
+        expected: JSON.parse(document.getElementById('expected')!.textContent!) as Found[],
+      }));
+      expect(byAddress(found), file).toEqual(byAddress(expected));
+      await page.close();
+    }
+  } finally {
+    pages.close();
+  }
 });
