@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { extractFromDocument, extractFromText } from '../../src/core/extract';
+import { scanDocument } from '../../src/core/extract/document';
 import { Collector, hashKey } from '../../src/core/extract/collector';
 import { decodeCloudflare, parseMailto } from '../../src/core/extract/mailto';
 
@@ -108,6 +109,14 @@ describe('extractFromDocument', () => {
     const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<span>shadow@x.com</span>';
     expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['first@x.com', 'shadow@x.com', 'last@x.com']);
+  });
+  test('out of time, it says so and reports only what it read whole: nothing glued across cells', () => {
+    const doc = page(`<table>${Array.from({ length: 3000 }, (_, i) => `<tr><td>Smith</td><td>jane${i}@x.com</td><td>+1 555</td></tr>`).join('')}</table>`);
+    const { found, partial } = scanDocument(doc, { budgetMs: 0 });
+    expect(partial).toBe(true);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(3000);
+    expect(found.filter((f) => !/^jane\d+@x\.com$/.test(f.address))).toEqual([]);
   });
   test('webmail attributes carry names', () => {
     const doc = page('<span email="p@x.com" name="Pirkko K">Pirkko</span><span data-hovercard-id="h@x.com">H</span>');

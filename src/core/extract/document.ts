@@ -71,7 +71,7 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
   };
   let b = 0;
   let h = 0;
-  for (let site = sites.next(0); site !== -1; ) {
+  for (let site = sites.next(0); site !== -1 && site < map.mapped; ) {
     if ((++runs & 1023) === 0 && performance.now() > deadline) return true;
     while (h < hidden.length && hidden[h + 1]! <= site) h += 2;
     if (h < hidden.length && hidden[h]! <= site) {
@@ -80,7 +80,7 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
     }
     while (b < breaks.length && breaks[b]! <= site) b++;
     base = b > 0 ? breaks[b - 1]! : 0;
-    const end = b < breaks.length ? breaks[b]! : text.length;
+    const end = b < breaks.length ? breaks[b]! : map.mapped;
     const run = text.slice(base, end);
     if (sites.obfuscatedBefore(end)) {
       scanText(run, sink);
