@@ -128,10 +128,10 @@ const earliest = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.m
 
 function readMarked(marked: Marked, text: string, collector: Collector, order: Order, deadline: number, depth: number): boolean {
   const { element, offset } = marked;
-  // An element sits between the characters offset - 1 and offset: what it holds comes before the
-  // text that follows it.
-  const within = (at: number, length: number) => order(offset - 1 + (at + 1) / (length + 2));
-  const add = (found: Found[]) => found.map((f) => collector.add(f.address, within(0, 0), f.name));
+  // An element sits between the characters offset - 1 and offset: what it holds, in its own order,
+  // comes before the text that follows it (at ≥ 0 maps into [offset - 0.5, offset)).
+  const within = (at: number) => order(offset - 1 / (at + 2));
+  const add = (found: Found[]) => found.map((f) => collector.add(f.address, within(0), f.name));
   switch (marked.kind) {
     case 'link': {
       const found = linkAddresses(marked);
@@ -148,15 +148,14 @@ function readMarked(marked: Marked, text: string, collector: Collector, order: O
       return false;
     case 'value': {
       const value = (element as HTMLInputElement).value;
-      if (value) scanText(value, (address, at, name, hash) => collector.add(address, within(at, value.length), name, hash));
+      if (value) scanText(value, (address, at, name, hash) => collector.add(address, within(at), name, hash));
       return false;
     }
     case 'frame':
     case 'shadow': {
       const inner = marked.kind === 'frame' ? frameDocument(element) : (element as HTMLElement).shadowRoot;
       if (!inner || depth >= MAX_NESTING) return false;
-      const length = (readableRoot(inner)?.textContent ?? '').length;
-      return scanInto(inner, collector, deadline, (at) => within(at, length), depth + 1);
+      return scanInto(inner, collector, deadline, within, depth + 1);
     }
   }
 }
