@@ -22,7 +22,6 @@ export function directoryPage(count = 20_000) {
   return { html: `<!doctype html><html><head><title>Directory</title></head><body><table>${rows.join('')}</table></body></html>`, expected };
 }
 
-
 function f1(found, expected) {
   const want = new Set(expected.map((a) => a.toLowerCase()));
   const got = new Set(found.map((a) => a.toLowerCase()));

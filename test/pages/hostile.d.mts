@@ -1,3 +1,2 @@
-export declare const HOSTILE_PAGES: Record<string, () => string>;
-export declare const HOSTILE_EXPECTED: Record<string, string>;
+export declare const HOSTILE_PAGES: Record<string, { address: string; html: () => string }>;
 export declare function hostilePages(): Record<string, string>;

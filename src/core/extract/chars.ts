@@ -65,17 +65,19 @@ export function hashStep(h: number, c: number): number {
   return (Math.imul(h, 31) + c) & 0x3fffffff;
 }
 
+function hashChars(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
 /**
  * TLDs by their hash (open addressing over an Int32Array), so the scanner checks the last label
  * of a domain without cutting it out of the text.
  */
 const TLD_LIST = [...TLD_SET];
 const TLD_SLOTS = new Int32Array(4096);
-const TLD_HASHES = TLD_LIST.map((tld) => {
-  let h = 0;
-  for (let i = 0; i < tld.length; i++) h = hashStep(h, tld.charCodeAt(i));
-  return h;
-});
+const TLD_HASHES = TLD_LIST.map((tld) => hashChars(tld, 0, tld.length));
 TLD_HASHES.forEach((h, index) => {
   let slot = h & 4095;
   while (TLD_SLOTS[slot] !== 0) slot = (slot + 1) & 4095;
@@ -84,8 +86,7 @@ TLD_HASHES.forEach((h, index) => {
 
 /** Whether `text[from, to)` is a real TLD. */
 export function isRealTldAt(text: string, from: number, to: number): boolean {
-  let h = 0;
-  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
+  const h = hashChars(text, from, to);
   for (let slot = h & 4095, entry = TLD_SLOTS[slot]!; entry !== 0; slot = (slot + 1) & 4095, entry = TLD_SLOTS[slot]!) {
     if (TLD_HASHES[entry - 1] === h && sameChars(text, from, to, TLD_LIST[entry - 1]!)) return true;
   }

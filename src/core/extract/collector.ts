@@ -86,32 +86,19 @@ export class Collector {
 
 /**
  * The case-folded hash of an address, as the scanner computes it while reading one: the local
- * part right to left from the `@`, then the `@` and the domain left to right.
+ * part right to left from the `@`, then the `@` and the domain left to right. Non-ASCII addresses
+ * are lower-cased first (toLowerCase knows their cases); ASCII is folded as it is read.
  */
 export function hashKey(address: string): number {
-  const at = address.lastIndexOf('@');
+  const key = /[^\u0000-\u007f]/u.test(address) ? address.toLowerCase() : address;
+  const at = key.lastIndexOf('@');
   let h = 0;
-  for (let i = at - 1; i >= 0; i--) {
-    const c = address.charCodeAt(i);
-    if (c > 127) return hashLowerCase(address.toLowerCase());
-    h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
-  }
-  for (let i = at; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (c > 127) return hashLowerCase(address.toLowerCase());
-    h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
-  }
+  for (let i = at - 1; i >= 0; i--) h = hashStep(h, folded(key.charCodeAt(i)));
+  for (let i = at; i < key.length; i++) h = hashStep(h, folded(key.charCodeAt(i)));
   return h;
 }
 
-/** The same over an address already in lower case (non-ASCII ones: toLowerCase knows their cases). */
-function hashLowerCase(lower: string): number {
-  const at = lower.lastIndexOf('@');
-  let h = 0;
-  for (let i = at - 1; i >= 0; i--) h = hashStep(h, lower.charCodeAt(i));
-  for (let i = at; i < lower.length; i++) h = hashStep(h, lower.charCodeAt(i));
-  return h;
-}
+const folded = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 function sameAddress(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();

@@ -4,6 +4,7 @@
 // values, open shadow roots and same-origin frames. The page is mapped in one pass (page-map.ts);
 // only the stretches of text around an `@` (or an obfuscated "at") are then read. Bounded by a
 // time budget, and iterative, so a 10,000-deep DOM is fine.
+import { Budget } from './budget';
 import { Collector, type Found } from './collector';
 import { cloudflareAddresses, linkTextName, parseMailto } from './mailto';
 import { personName } from './names';
@@ -34,36 +35,35 @@ export function extractFromDocument(root: Root): Found[] {
 
 export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}): ScanResult {
   const collector = new Collector();
-  const partial = scanInto(root, collector, performance.now() + budgetMs, (offset) => offset, 0);
-  return { found: collector.list(), partial };
+  const budget = new Budget(budgetMs);
+  scanInto(root, collector, budget, (offset) => offset, 0);
+  return { found: collector.list(), partial: budget.exhausted };
 }
 
-function scanInto(root: Root, collector: Collector, deadline: number, order: Order, depth: number): boolean {
+function scanInto(root: Root, collector: Collector, budget: Budget, order: Order, depth: number): void {
   const node = readableRoot(root);
-  if (!node) return false;
-  const map = mapPage(node, deadline);
+  if (!node) return;
+  const map = mapPage(node, budget);
   const nameless: number[] = [];
-  let partial = readRuns(map, collector, order, nameless, deadline) || map.partial;
-  for (let i = 0; i < map.marked.length; i++) {
-    if ((i & 63) === 63 && performance.now() > deadline) return true;
-    partial = readMarked(map.marked[i]!, map.text, collector, order, deadline, depth) || partial;
+  readRuns(map, collector, order, nameless, budget);
+  for (const marked of map.marked) {
+    if (budget.spent()) return;
+    readMarked(marked, map.text, collector, order, budget, depth);
   }
   // Last, so that a name the text or the markup states wins over a guess from the table.
   for (let i = 0; i < nameless.length; i += 2) {
     const entry = nameless[i]!;
     if (!collector.named(entry)) collector.nameIfMissing(entry, rowNameAt(map, nameless[i + 1]!));
   }
-  return partial;
 }
 
 /**
  * Scans the stretch of text around each site, once; the addresses it reports without a name go
- * to `nameless` (collector entry, offset, entry, offset…). True when out of time.
+ * to `nameless` (collector entry, offset, entry, offset…).
  */
-function readRuns(map: PageMap, collector: Collector, order: Order, nameless: number[], deadline: number): boolean {
+function readRuns(map: PageMap, collector: Collector, order: Order, nameless: number[], budget: Budget): void {
   const { text, breaks, hidden } = map;
   const sites = new Sites(text);
-  let runs = 0; // runs and sites read, for the time checks
   let base = 0;
   const sink: Sink = (address, offset, name, hash) => {
     const entry = collector.add(address, order(base + offset), name, hash);
@@ -72,7 +72,7 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
   let b = 0;
   let h = 0;
   for (let site = sites.next(0); site !== -1 && site < map.mapped; ) {
-    if ((++runs & 1023) === 0 && performance.now() > deadline) return true;
+    if (budget.spent()) return;
     while (h < hidden.length && hidden[h + 1]! <= site) h += 2;
     if (h < hidden.length && hidden[h]! <= site) {
       site = sites.next(hidden[h + 1]!);
@@ -88,12 +88,8 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
       continue;
     }
     // Most runs hold one or two `@`: read around each rather than search the run again.
-    while (site !== -1 && site < end) {
-      if ((++runs & 1023) === 0 && performance.now() > deadline) return true;
-      site = sites.next(Math.max(site + 1, base + readAddressAround(run, site - base, sink)));
-    }
+    while (site !== -1 && site < end && !budget.spent()) site = sites.next(Math.max(site + 1, base + readAddressAround(run, site - base, sink)));
   }
-  return false;
 }
 
 /** Where an address may be, in order: each `@`, `＠` and obfuscated "at", found with indexOf. */
@@ -126,7 +122,7 @@ class Sites {
 
 const earliest = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.min(a, b));
 
-function readMarked(marked: Marked, text: string, collector: Collector, order: Order, deadline: number, depth: number): boolean {
+function readMarked(marked: Marked, text: string, collector: Collector, order: Order, budget: Budget, depth: number): void {
   const { element, offset } = marked;
   // An element sits between the characters offset - 1 and offset: what it holds, in its own order,
   // comes before the text that follows it (at ≥ 0 maps into [offset - 0.5, offset)).
@@ -141,21 +137,20 @@ function readMarked(marked: Marked, text: string, collector: Collector, order: O
       if (found.length === 1 && end > from && !collector.named(entries[0]!)) {
         collector.nameIfMissing(entries[0]!, linkTextName(text.slice(from, Math.min(end, from + 300))));
       }
-      return false;
+      return;
     }
     case 'attributes':
       add(attributeAddresses(element));
-      return false;
+      return;
     case 'value': {
       const value = (element as HTMLInputElement).value;
       if (value) scanText(value, (address, at, name, hash) => collector.add(address, within(at), name, hash));
-      return false;
+      return;
     }
     case 'frame':
     case 'shadow': {
       const inner = marked.kind === 'frame' ? frameDocument(element) : (element as HTMLElement).shadowRoot;
-      if (!inner || depth >= MAX_NESTING) return false;
-      return scanInto(inner, collector, deadline, within, depth + 1);
+      if (inner && depth < MAX_NESTING) scanInto(inner, collector, budget, within, depth + 1);
     }
   }
 }

@@ -5,6 +5,8 @@
 // fields, frames, shadow roots). The text itself comes from one textContent call, and the scanner
 // reads it only around an `@`: per node, the pass costs a native TreeWalker step and two lookups.
 
+import type { Budget } from './budget';
+
 export type Root = Document | Element | ShadowRoot | DocumentFragment;
 
 /** An element whose addresses are in its attributes, value or own document, at a text offset. */
@@ -33,8 +35,7 @@ export interface PageMap {
   hidden: number[];
   rows: Row[];
   marked: Marked[];
-  /** The time budget ran out before the end of the page: only text before `mapped` is known. */
-  partial: boolean;
+  /** Where the map ends: short of the text when the time budget ran out. */
   mapped: number;
 }
 
@@ -79,10 +80,10 @@ export function readableRoot(root: Root): Node | null {
   return root;
 }
 
-export function mapPage(root: Node, deadline: number): PageMap {
+export function mapPage(root: Node, budget: Budget): PageMap {
   const text = root.textContent ?? '';
-  const map: PageMap = { text, breaks: [], hidden: [], rows: [], marked: [], partial: false, mapped: text.length };
-  new PageWalk(root, map, deadline).run();
+  const map: PageMap = { text, breaks: [], hidden: [], rows: [], marked: [], mapped: text.length };
+  new PageWalk(root, map, budget).run();
   return map;
 }
 
@@ -98,7 +99,7 @@ class PageWalk {
   constructor(
     private readonly root: Node,
     private readonly map: PageMap,
-    private readonly deadline: number,
+    private readonly budget: Budget,
   ) {
     // One query per attribute, before the pass: each costs next to nothing when no element has the
     // attribute (a few ms for `hidden` on a 140,000-element page), and the pass then looks an
@@ -114,11 +115,9 @@ class PageWalk {
     const walker = doc.createTreeWalker(this.root, 1 | 4 | 8);
     this.open.push(this.root);
     this.exits.push(INLINE);
-    let visited = 0;
     let node = walker.nextNode();
     while (node) {
-      if ((++visited & 1023) === 0 && performance.now() > this.deadline) {
-        this.map.partial = true;
+      if (this.budget.spent()) {
         this.map.mapped = this.offset; // beyond this, where lines break is unknown: not read
         return;
       }
