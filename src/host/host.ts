@@ -57,6 +57,8 @@ const PERMISSION = { invite: 'User.Invite.All', read: 'User.Read.All', groups: '
 export class Host {
   private current: { key: string; auth: AuthService; config: AuthConfig } | undefined;
   private readonly inFlight = new Map<string, Promise<Reply<InviteResult>>>();
+  /** Invitation batches on their way, by address (see lookup). */
+  private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
 
   constructor(private readonly identity: IdentityPort) {}
 
@@ -146,11 +148,16 @@ export class Host {
     const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length).slice(0, 20);
     const tenantId = await this.tenantOf(config);
     const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
+    const call = this.withClient(config, 'invite', (client) => postBatch(client, steps));
+    const addresses = valid.map((item) => item.input.email.trim().toLowerCase());
+    for (const address of addresses) this.batchesOnTheirWay.set(address, call);
     try {
-      return { answers: await this.withClient(config, 'invite', (client) => postBatch(client, steps)), tenantId };
+      return { answers: await call, tenantId };
     } catch (error) {
       if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 }, tenantId };
+    } finally {
+      for (const address of addresses) if (this.batchesOnTheirWay.get(address) === call) this.batchesOnTheirWay.delete(address);
     }
   }
 
@@ -176,6 +183,9 @@ export class Host {
   }
 
   private async lookup(config: AuthConfig, emails: string[]): Promise<Record<string, string | null>> {
+    // A worker stopped mid-batch loses the answer, but in Chrome the batch itself goes on here, in the
+    // offscreen document. Until it lands the directory would wrongly say "not invited": wait for it.
+    await Promise.allSettled(emails.map((email) => this.batchesOnTheirWay.get(email.trim().toLowerCase())));
     const { users } = await this.directory(config, emails, false);
     return Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
   }

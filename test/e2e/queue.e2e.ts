@@ -70,11 +70,21 @@ test('the service worker stopped mid-run: it resumes, looks up what was in fligh
   await popup.getByTestId('account').waitFor();
   await inviteFromPopup(popup, list);
   await expect.poll(async () => (await queueOf(browser!))?.items.filter((i) => i.state === 'done').length ?? 0, { timeout: 30_000 }).toBeGreaterThan(20);
+  // Stop the worker while an invitation batch is still at the tenant, slow enough that the restarted
+  // worker's lookup is answered before that batch's invitations exist.
+  const SLOW_MS = 4000;
+  const invitationBatches = () => tenant!.requests('POST', '/v1.0/$batch').filter((r) => (r.body as { requests: { url: string }[] }).requests[0]!.url === '/invitations');
+  tenant.state.latencyMs = SLOW_MS;
+  const before = invitationBatches().length;
+  await expect.poll(() => invitationBatches().length, { timeout: 10_000 }).toBeGreaterThan(before);
+  const slowLandsAt = invitationBatches().at(-1)!.at + SLOW_MS;
   await stopServiceWorker(browser.context, popup);
   tenant.state.latencyMs = 50;
   // Any event wakes the worker again; here, the popup asking who is signed in.
   await popup.reload();
   const view = await drained(browser, 120);
+  // Count only once the slow batch has landed too.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, slowLandsAt + 500 - Date.now())));
   expectExactlyOnce(tenant, view, list);
 });
 
