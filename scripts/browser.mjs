@@ -10,6 +10,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome');
 /** The same build plus a host permission for http://127.0.0.1 pages, standing in for activeTab. */
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome-e2e');
 export const E2E_HOST_PERMISSION = 'http://127.0.0.1/*';
+/** What every Chromium we start needs here: no sandbox in the container, no GPU, no network of its own. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** The client ID the simulated tenant's app registration uses. */
 export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
 
@@ -28,12 +30,7 @@ export async function launchWithExtension({ userDataDir = freshProfile(), headle
     headless,
     viewport: headless ? { width: 1200, height: 800 } : null,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       // The simulated tenant's certificate is made at start-up: accepted for this profile only.
       '--ignore-certificate-errors',
       // Nothing may reach Microsoft from here: its hosts resolve nowhere.

@@ -1,7 +1,7 @@
 // extractFromText with parts left out, picked by the EXTRACT_PARTS environment variable, so that
 // scripts/bench/limits.mjs can show what each part costs in the same harness as the real bench.
+import { extractFromText as extractAll } from '../../src/core/extract';
 import { Collector, type Found } from '../../src/core/extract/collector';
-import { scanObfuscated } from '../../src/core/extract/obfuscated';
 import { scanPlain, type Sink } from '../../src/core/extract/text';
 
 const parts = process.env.EXTRACT_PARTS ?? 'all';
@@ -18,9 +18,10 @@ export function extractFromText(text: string): Found[] {
     scanPlain(text, (address, _offset, name) => void found.push(name ? { address, name } : { address }));
     return found;
   }
+  if (parts === 'all') return extractAll(text);
+  // No obfuscations: the plain pass into the same collector.
   const collector = new Collector();
   const sink: Sink = (address, offset, name, hash) => void collector.add(address, offset, name, hash);
   scanPlain(text, sink);
-  if (parts !== 'no obfuscations') scanObfuscated(text, sink);
   return collector.list();
 }

@@ -5,7 +5,7 @@
 //    the 0.5× budget that innerText + regex leaves.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser.mjs';
 import { servePages } from '../pages-server.mjs';
 import { compile } from './compile.mjs';
 import { directoryPage } from './page-scan.mjs';
@@ -30,7 +30,7 @@ for (const parts of ['all', 'no obfuscations', 'no dedup, no obfuscations', 'sca
 
 const { html } = directoryPage();
 const pages = await servePages({ 'directory.html': html });
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await page.goto(`${pages.url}/directory.html`);

@@ -2,7 +2,7 @@
 // regex on the same page (the usual "email extractor" approach), with F1 for both; and hostile pages.
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
-import { CHROMIUM, EXTENSION_DIR } from '../browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../browser.mjs';
 import { servePages } from '../pages-server.mjs';
 import { HOSTILE_PAGES, hostilePages } from '../../test/pages/hostile.mjs';
 
@@ -35,7 +35,7 @@ function f1(found, expected) {
 export async function benchPageScan({ rounds = 7 } = {}) {
   const { html, expected } = directoryPage();
   const pages = await servePages({ 'directory.html': html, ...hostilePages() });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${pages.url}/directory.html`);

@@ -10,6 +10,11 @@ import {
 
 export type UserType = 'Guest' | 'Member';
 
+/** One address however it is typed: the queue's key, and how the host tells invitations apart. */
+export function addressKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 export interface InviteInput {
   email: string;
   displayName: string;

@@ -1,7 +1,7 @@
 // The bulk queue's rules, free of storage and messaging so they can be tested on their own: which
 // items go next, what each answer from Graph does to an item, and what an interruption means.
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
-import type { InviteInput, InviteResult } from './invitation';
+import { addressKey, type InviteInput, type InviteResult } from './invitation';
 
 /**
  * waiting → sending → done | failed | waiting (retry later);
@@ -49,7 +49,7 @@ export function enqueue(queue: Queue, inputs: InviteInput[], now: number): numbe
   const pending = new Set(queue.items.filter(isPending).map((i) => i.key));
   let added = 0;
   for (const input of inputs) {
-    const key = input.email.trim().toLowerCase();
+    const key = addressKey(input.email);
     if (pending.has(key)) continue;
     pending.add(key);
     queue.items.push({ key, input: { ...input, email: input.email.trim() }, state: 'waiting', attempts: 0, notBefore: now });

@@ -5,7 +5,7 @@ import { AuthFailure, AuthService } from '../auth/auth-service';
 import type { IdentityPort } from '../auth/identity-port';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
 import { describeGraphFailure, type GraphFailure, type UserError } from '../core/graph-errors';
-import { buildInvitationBody, checkInvite, type InviteInput, type InviteResult } from '../core/invitation';
+import { addressKey, buildInvitationBody, checkInvite, type InviteInput, type InviteResult } from '../core/invitation';
 import { isConfigured } from '../shared/settings';
 import { fail, type AuthStatus, type HostRequest, type Reply } from '../shared/messages';
 import {
@@ -104,7 +104,7 @@ export class Host {
 
   /** The same address twice while the first is still on its way is answered by the first call. */
   private invite(config: AuthConfig, input: InviteInput): Promise<Reply<InviteResult>> {
-    const id = input.email.trim().toLowerCase();
+    const id = addressKey(input.email);
     const running = this.inFlight.get(id);
     if (running) return running;
     const call = this.sendInvitation(config, input).finally(() => this.inFlight.delete(id));
@@ -149,7 +149,7 @@ export class Host {
     const tenantId = await this.tenantOf(config);
     const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
     const call = this.withClient(config, 'invite', (client) => postBatch(client, steps));
-    const addresses = valid.map((item) => item.input.email.trim().toLowerCase());
+    const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
     try {
       return { answers: await call, tenantId };
@@ -185,7 +185,7 @@ export class Host {
   private async lookup(config: AuthConfig, emails: string[]): Promise<Record<string, string | null>> {
     // A worker stopped mid-batch loses the answer, but in Chrome the batch itself goes on here, in the
     // offscreen document. Until it lands the directory would wrongly say "not invited": wait for it.
-    await Promise.allSettled(emails.map((email) => this.batchesOnTheirWay.get(email.trim().toLowerCase())));
+    await Promise.allSettled(emails.map((email) => this.batchesOnTheirWay.get(addressKey(email))));
     const { users } = await this.directory(config, emails, false);
     return Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
   }
