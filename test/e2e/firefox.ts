@@ -29,6 +29,15 @@ export async function launchFirefox(): Promise<Browser> {
 export async function openAddonPage(browser: Browser, path: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(`moz-extension://${UUID}/${path}`).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 20_000 });
-  return page;
+  // While the add-on page replaces the blank document, BiDi can fail a poll with a protocol error
+  // ("right-hand side of 'in' should be an object"): poll again until the deadline.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline || !/Protocol error/u.test(String(error))) throw error;
+    }
+  }
 }
