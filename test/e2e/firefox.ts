@@ -37,7 +37,7 @@ export async function openAddonPage(browser: Browser, path: string, ready: strin
       await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
       return page;
     } catch (error) {
-      if (Date.now() >= deadline || !/Protocol error/u.test(String(error))) throw error;
+      if (Date.now() >= deadline) throw error;
     }
   }
 }
