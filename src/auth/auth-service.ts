@@ -11,7 +11,8 @@ import {
   type AuthenticationResult,
 } from '@azure/msal-browser';
 import type { Endpoints } from '../core/clouds';
-import type { AccountInfo } from '../shared/messages';
+import type { AccountInfo } from '../protocol/contract';
+import { clearInteractionState } from '../storage/msal-cache';
 import type { IdentityPort } from './identity-port';
 
 /** A failure the UI can name: the key of a _locales message. */
@@ -151,13 +152,6 @@ export class AuthService {
 function responseHash(responseUrl: string): string {
   const url = new URL(responseUrl);
   return url.hash || `#${url.search.slice(1)}`;
-}
-
-/** Removes MSAL's per-interaction state (PKCE verifier, state, the in-progress flag). */
-function clearInteractionState(): void {
-  for (const key of Object.keys(sessionStorage)) {
-    if (key.startsWith('msal.')) sessionStorage.removeItem(key);
-  }
 }
 
 function toAccountInfo(account: MsalAccount): AccountInfo {

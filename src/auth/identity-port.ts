@@ -1,7 +1,8 @@
 // The browser's identity API, reached directly (Firefox event page) or through the service worker
 // (Chrome's offscreen document has only the runtime API).
-import browser from '../shared/browser';
-import type { HostToBackground, Reply } from '../shared/messages';
+import { extensionId, launchWebAuthFlow, redirectUrl, sendMessage } from '../platform/browser';
+import { identityRequests } from '../protocol/contract';
+import { client } from '../protocol/messaging';
 
 export interface IdentityPort {
   /** The https://<id>.chromiumapp.org/ or …extensions.allizom.org/ URL registered as SPA redirect. */
@@ -12,32 +13,17 @@ export interface IdentityPort {
 
 /** Where the identity API is available in this context (service worker, Firefox background). */
 export function directIdentity(): IdentityPort {
-  return {
-    redirectUrl: browser.identity.getRedirectURL(),
-    launchWebAuthFlow: (url, interactive) => launchWebAuthFlow(url, interactive),
-  };
-}
-
-export async function launchWebAuthFlow(url: string, interactive: boolean): Promise<string> {
-  const details: Parameters<typeof browser.identity.launchWebAuthFlow>[0] & Record<string, unknown> = { url, interactive };
-  if (!interactive) {
-    // Chrome: let the silent flow follow server redirects for a while instead of failing on first load.
-    details.abortOnLoadForNonInteractive = false;
-    details.timeoutMsForNonInteractive = 10_000;
-  }
-  const responseUrl = await browser.identity.launchWebAuthFlow(details);
-  if (!responseUrl) throw new Error('The authorization page returned no answer.');
-  return responseUrl;
+  return { redirectUrl: redirectUrl(), launchWebAuthFlow };
 }
 
 /** For Chrome's offscreen document: the worker runs the flow and hands back the response URL. */
 export function relayedIdentity(): IdentityPort {
+  const request = client<typeof identityRequests>('identity', sendMessage);
   return {
-    redirectUrl: `https://${browser.runtime.id}.chromiumapp.org/`,
+    redirectUrl: `https://${extensionId()}.chromiumapp.org/`,
     async launchWebAuthFlow(url, interactive) {
-      const request: HostToBackground = { to: 'background', type: 'webAuthFlow', url, interactive };
-      const reply = (await browser.runtime.sendMessage(request)) as Reply<string> | undefined;
-      if (!reply) throw new Error('The background did not answer.');
+      const reply = await request('webAuthFlow', { url, interactive });
+      // The worker's reason (e.g. "The user did not approve access.") decides cancelled vs failed.
       if (!reply.ok) throw new Error(reply.error.subs?.[0] ?? reply.error.key);
       return reply.value;
     },

@@ -1,47 +1,19 @@
 // Chrome/Edge service worker. MSAL needs a DOM, which a worker lacks, so sign-in state and Graph
 // calls live in an offscreen document; the worker routes messages and runs launchWebAuthFlow,
 // which the offscreen document cannot call.
-import browser, { isOwnExtensionPage, type Runtime } from '../shared/browser';
-import { fail, isUiRequest, isWebAuthFlowRequest, type HostRequest, type Reply } from '../shared/messages';
-import { launchWebAuthFlow } from '../auth/identity-port';
-import { routeUiRequest } from './router';
-import { registerMenus } from './menus';
-import { startQueue } from './queue-runner';
+import { ensureOffscreen, launchWebAuthFlow, listen, sendMessage } from '../platform/browser';
+import { identityRequests } from '../protocol/contract';
+import { fail, ok, receiver, type Envelope } from '../protocol/messaging';
+import { startBackground } from './background';
 
-const OFFSCREEN_URL = 'offscreen/offscreen.html';
-let creating: Promise<void> | undefined;
-
-async function ensureOffscreen(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_URL);
-  const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
-  if (existing.length) return;
-  creating ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['LOCAL_STORAGE' as chrome.offscreen.Reason],
-      justification: 'Keeps the Microsoft sign-in session (MSAL cache) and sends Graph requests.',
-    })
-    .finally(() => (creating = undefined));
-  await creating;
-}
-
-async function forwardToHost(request: HostRequest): Promise<Reply<unknown>> {
+async function sendToHost(message: Envelope): Promise<unknown> {
   await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<unknown> | undefined;
-  return reply ?? fail('errUnexpected', ['', 'no answer from the offscreen document']);
+  return sendMessage(message);
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isOwnExtensionPage(sender)) return undefined;
-  if (isUiRequest(message)) return routeUiRequest(message, forwardToHost);
-  if (isWebAuthFlowRequest(message)) {
-    return launchWebAuthFlow(message.url, message.interactive).then(
-      (value): Reply<string> => ({ ok: true, value }),
-      (error: unknown) => fail('errSignInFailed', [error instanceof Error ? error.message : String(error)]),
-    );
-  }
-  return undefined;
+const answerPage = startBackground(sendToHost);
+const answerHost = receiver('identity', identityRequests, {
+  webAuthFlow: ({ url, interactive }) =>
+    launchWebAuthFlow(url, interactive).then(ok, (error: unknown) => fail('errSignInFailed', [error instanceof Error ? error.message : String(error)])),
 });
-
-registerMenus();
-startQueue(forwardToHost);
+listen((message) => answerPage(message) ?? answerHost(message));

@@ -1,18 +1,11 @@
-// Firefox event page: it has a DOM, so it hosts MSAL and the Graph client itself.
-import browser, { isOwnExtensionPage, type Runtime } from '../shared/browser';
-import { isUiRequest } from '../shared/messages';
+// Firefox event page: it has a DOM, so it hosts MSAL and the Graph client itself; host requests are
+// answered in place, through the same checked receiver the offscreen document uses on Chrome.
 import { directIdentity } from '../auth/identity-port';
 import { Host } from '../host/host';
-import { routeUiRequest } from './router';
-import { registerMenus } from './menus';
-import { startQueue } from './queue-runner';
+import { listen } from '../platform/browser';
+import { hostRequests } from '../protocol/contract';
+import { receiver } from '../protocol/messaging';
+import { startBackground } from './background';
 
-const host = new Host(directIdentity());
-
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isOwnExtensionPage(sender) || !isUiRequest(message)) return undefined;
-  return routeUiRequest(message, (request) => host.handle(request));
-});
-
-registerMenus();
-startQueue((request) => host.handle(request));
+const host = receiver('host', hostRequests, new Host(directIdentity()).handlers);
+listen(startBackground(async (message) => host(message)));

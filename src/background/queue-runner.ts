@@ -1,227 +1,257 @@
 // Runs the bulk queue in the background (service worker / event page), so closing the popup never
-// stops it. The queue lives in storage.local and is saved after every change: after a worker or
-// browser restart it resumes, and items whose answer was lost are looked up before any resend.
-import browser from '../shared/browser';
-import { t } from '../shared/i18n';
-import { loadAuthConfig } from '../shared/settings';
-import { QUEUE_KEY } from '../shared/session';
-import { notify } from './notify';
-import { recordInvitations } from '../shared/history';
-import type { Forward, Reply } from '../shared/messages';
-import type { InviteInput, InviteResult } from '../core/invitation';
-import { checkInvite } from '../core/invitation';
-import * as rules from '../core/queue';
+// stops it. Every invitation, one or many, is a run through it. The queue lives in storage and is
+// saved after every change: after a worker or browser restart it resumes, and items whose answer was
+// lost are looked up before any resend. One instance per background; it loads the queue once and
+// pumps one at a time, so two wake-ups can never send the same items from two copies of the queue.
+import { describeGraphFailure, type UserError } from '../core/graph-errors';
+import { checkInvite, type InviteInput } from '../core/invitation';
 import { Pacer } from '../core/pacing';
-import type { BatchOutcome } from '../host/host';
+import * as rules from '../core/queue';
+import type { BatchOutcome, GroupOutcome, QueueAction, Reply } from '../protocol/contract';
+import type { Platform } from '../platform/platform';
+import type { History } from '../storage/history';
+import type { Store } from '../storage/storage';
+import type { HostCall } from './router';
 
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
 const CONCURRENCY = 3;
+/** How soon a failed lookup of lost answers is tried again. */
+const LOOKUP_RETRY_MS = 2000;
 
-let queue: rules.Queue | undefined;
-let forward: Forward;
-let inFlight = 0;
-let wakeTimer: ReturnType<typeof setTimeout> | undefined;
-let reconciling = false;
-
-/** Spaces batches at the write rate Graph has shown it accepts (see core/pacing). */
-const pacer = new Pacer();
-
-export function startQueue(forwardToHost: Forward): void {
-  forward = forwardToHost;
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void pump();
-  });
-  void pump(); // a restarted worker picks up where the last one stopped
+export interface RunnerDeps {
+  platform: Platform;
+  store: Store;
+  history: History;
+  host: HostCall;
+  /** The words of the notification when a run started from the menu ends. */
+  describeEnd: (counts: ReturnType<typeof rules.counts>) => string;
 }
 
-async function load(): Promise<rules.Queue> {
-  queue ??= ((await browser.storage.local.get(QUEUE_KEY))[QUEUE_KEY] as rules.Queue | undefined) ?? rules.emptyQueue();
-  return queue;
-}
+export class QueueRunner {
+  private loaded: Promise<rules.Queue> | undefined;
+  private inFlight = 0;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private reconciling = false;
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Spaces batches at the write rate Graph has shown it accepts (see core/pacing). */
+  private readonly pacer = new Pacer();
 
-async function save(): Promise<void> {
-  if (!queue) return;
-  const c = rules.counts(queue);
-  await browser.storage.local.set({ [QUEUE_KEY]: queue });
-  await browser.action.setBadgeText({ text: c.waiting ? String(c.waiting) : '' });
-  if (c.waiting) {
-    await browser.action.setBadgeBackgroundColor({ color: '#0a5fb4' });
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Listens for the wake-up alarm and picks up where a stopped worker left off. */
+  start(): Promise<void> {
+    this.deps.platform.alarms.onAlarm((name) => name === ALARM && void this.wake());
+    return this.wake();
+  }
+
+  /** Adds invitations. Input Graph would refuse is marked skipped with its reason, never sent. */
+  async enqueue(inputs: InviteInput[]): Promise<rules.Queue> {
+    const q = await this.queue();
+    if (!q.items.some(rules.isPending)) {
+      // A new run: the last one's items and its pause (say, for a sign-in) go.
+      rules.clearFinished(q);
+      rules.setPaused(q, false);
+    }
+    const before = q.items.length;
+    rules.enqueue(q, inputs, this.now());
+    for (const item of q.items.slice(before)) {
+      const problem = Object.values(checkInvite(item.input))[0];
+      if (problem) Object.assign(item, { state: 'skipped', error: problem });
+    }
+    await this.save();
+    void this.wake();
+    return q;
+  }
+
+  async control(action: QueueAction): Promise<rules.Queue> {
+    const q = await this.queue();
+    if (action === 'pause') rules.setPaused(q, true);
+    if (action === 'resume') rules.setPaused(q, false);
+    if (action === 'cancel') rules.cancelWaiting(q);
+    if (action === 'retry') rules.retryFailed(q, this.now());
+    if (action === 'clear') rules.clearFinished(q);
+    await this.save();
+    void this.wake();
+    return q;
+  }
+
+  /** Report the outcome in a notification once the queue drains (work started from the menu). */
+  async notifyWhenDone(): Promise<void> {
+    (await this.queue()).notify = true;
+    await this.save();
+  }
+
+  /** Runs a pump; a wake-up during one makes it go round once more instead of starting a second. */
+  wake(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      do {
+        this.pumpAgain = false;
+        await this.pump();
+      } while (this.pumpAgain);
+    })().finally(() => (this.pumping = undefined));
+    return this.pumping;
+  }
+
+  private now(): number {
+    return this.deps.platform.now();
+  }
+
+  private queue(): Promise<rules.Queue> {
+    this.loaded ??= this.deps.store.read('queue');
+    return this.loaded;
+  }
+
+  private async save(): Promise<void> {
+    const q = await this.queue();
+    const { waiting } = rules.counts(q);
+    const { store, platform } = this.deps;
+    await store.write('queue', q);
+    await platform.setBadge(waiting ? String(waiting) : '');
     // A wake-up call in case the worker is stopped with work left.
-    await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
-  } else await browser.alarms.clear(ALARM);
-}
-
-/** Adds invitations. Input Graph would refuse is marked skipped with its reason, never sent. */
-export async function enqueueInvites(inputs: InviteInput[]): Promise<rules.Queue> {
-  const q = await load();
-  if (!q.items.some(rules.isPending)) rules.clearFinished(q);
-  const now = Date.now();
-  const before = q.items.length;
-  rules.enqueue(q, inputs, now);
-  for (const item of q.items.slice(before)) {
-    const problem = Object.values(checkInvite(item.input))[0];
-    if (problem) Object.assign(item, { state: 'skipped', error: problem });
+    if (waiting) await platform.alarms.repeat(ALARM, 0.5);
+    else await platform.alarms.clear(ALARM);
   }
-  await save();
-  void pump();
-  return q;
-}
 
-export async function controlQueue(action: 'pause' | 'resume' | 'cancel' | 'retry' | 'clear'): Promise<rules.Queue> {
-  const q = await load();
-  if (action === 'pause') rules.setPaused(q, true);
-  if (action === 'resume') rules.setPaused(q, false);
-  if (action === 'cancel') rules.cancelWaiting(q);
-  if (action === 'retry') rules.retryFailed(q, Date.now());
-  if (action === 'clear') rules.clearFinished(q);
-  await save();
-  void pump();
-  return q;
-}
-
-/** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
-async function pump(): Promise<void> {
-  const q = await load();
-  if (inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
-    // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
-    rules.markUncertain(q.items);
-    rules.finishGrouping(q.items.filter((i) => i.grouping));
-    await save();
-  }
-  if (q.items.some((i) => i.state === 'uncertain')) await reconcileUncertain(q);
-  while (inFlight < CONCURRENCY) {
-    const delay = pacer.delay(Date.now(), q.items.filter((i) => i.state === 'waiting').length);
-    if (delay > 0) {
-      clearTimeout(wakeTimer);
-      wakeTimer = setTimeout(() => void pump(), delay);
-      return;
+  /** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
+  private async pump(): Promise<void> {
+    const q = await this.queue();
+    if (this.inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
+      // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
+      rules.markUncertain(q.items);
+      rules.finishGrouping(q.items.filter((i) => i.grouping));
+      await this.save();
     }
-    const steps = rules.takeGroupSteps(q, Date.now());
-    if (steps.length) {
-      inFlight++;
-      await save();
-      void sendGroups(q, steps).finally(() => {
-        inFlight--;
-        void pump();
+    if (q.items.some((i) => i.state === 'uncertain')) await this.reconcileUncertain(q);
+    while (this.inFlight < CONCURRENCY) {
+      const waiting = q.items.filter((i) => i.state === 'waiting').length;
+      const delay = this.pacer.delay(this.now(), waiting);
+      if (delay > 0) return this.wakeIn(delay);
+      const steps = rules.takeGroupSteps(q, this.now());
+      if (steps.length) {
+        this.launch(() => this.sendGroups(q, steps));
+        continue;
+      }
+      const batch = rules.takeBatch(q, this.now());
+      if (!batch.length) break;
+      this.pacer.started(this.now(), batch.length);
+      this.launch(() => this.send(q, batch));
+    }
+    this.scheduleWake(q);
+  }
+
+  /** Starts one batch; counted as in flight until its answer is saved. */
+  private launch(work: () => Promise<void>): void {
+    this.inFlight++;
+    void this.save()
+      .then(work)
+      .finally(() => {
+        this.inFlight--;
+        void this.wake();
       });
-      continue;
+  }
+
+  private wakeIn(ms: number): void {
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = setTimeout(() => void this.wake(), ms);
+  }
+
+  private scheduleWake(q: rules.Queue): void {
+    clearTimeout(this.wakeTimer);
+    // Items whose answer was lost wait for a lookup; if that failed, try it again shortly.
+    const uncertain = q.items.some((i) => i.state === 'uncertain') ? this.now() + LOOKUP_RETRY_MS : undefined;
+    const next = rules.nextWake(q);
+    const at = next === undefined ? uncertain : uncertain === undefined ? next : Math.min(next, uncertain);
+    if (at !== undefined && this.inFlight < CONCURRENCY) this.wakeIn(Math.max(0, at - this.now()) + 5);
+  }
+
+  private async send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
+    const reply = await this.deps.host('sendBatch', { items: batch.map((item) => ({ id: item.key, input: item.input })) });
+    const now = this.now();
+    const stop = stopReason(reply);
+    if (stop) {
+      // Signed out (or another problem before anything was sent): stop and say why.
+      for (const item of batch) Object.assign(item, { state: 'waiting', error: stop, attempts: item.attempts - 1 });
+      rules.setPaused(q, true);
+      q.stoppedFor = stop;
+    } else if (reply.ok && reply.value.failure) {
+      if (reply.value.failure.status === 0) rules.markUncertain(batch);
+      else for (const item of batch) rules.retryOrFail(item, reply.value.failure, now);
+    } else if (reply.ok) {
+      const answers = reply.value.answers ?? [];
+      const byId = new Map(answers.map((a) => [a.id, a]));
+      this.pacer.answered(now, answers.filter((a) => a.status < 300).length, answers.filter((a) => a.status === 429).length);
+      for (const item of batch) {
+        const answer = byId.get(item.key);
+        if (!answer) rules.markUncertain([item]);
+        else rules.settle(item, answer, now, reply.value.tenantId);
+      }
+      await this.deps.history.record(invitedResults(batch));
     }
-    const batch = rules.takeBatch(q, Date.now());
-    if (!batch.length) break;
-    pacer.started(Date.now(), batch.length);
-    inFlight++;
-    await save();
-    void send(q, batch).finally(() => {
-      inFlight--;
-      void pump();
+    if (!q.items.some(rules.isPending)) this.pacer.reset();
+    await this.save();
+    await this.notifyIfDrained(q);
+  }
+
+  /** Member additions for invited guests; adding twice is harmless, so a lost answer is just retried. */
+  private async sendGroups(q: rules.Queue, steps: { item: rules.QueueItem; groupId: string }[]): Promise<void> {
+    const reply: Reply<GroupOutcome> = await this.deps.host('addToGroups', {
+      steps: steps.map((step, i) => ({ id: String(i), groupId: step.groupId, userId: step.item.result!.userId })),
     });
+    const now = this.now();
+    const answers = new Map(reply.ok ? (reply.value.answers ?? []).map((a) => [a.id, a]) : []);
+    steps.forEach((step, i) => {
+      const name = step.item.input.groups?.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
+      rules.settleGroup(step.item, step.groupId, answers.get(String(i)), now, name);
+    });
+    rules.finishGrouping([...new Set(steps.map((s) => s.item))]);
+    await this.save();
+    await this.notifyIfDrained(q);
   }
-  scheduleWake(q);
-}
 
-function scheduleWake(q: rules.Queue): void {
-  clearTimeout(wakeTimer);
-  // Items whose answer was lost wait for a lookup; if that failed, try it again shortly.
-  const uncertain = q.items.some((i) => i.state === 'uncertain') ? Date.now() + 2000 : undefined;
-  const next = rules.nextWake(q);
-  const at = next === undefined ? uncertain : uncertain === undefined ? next : Math.min(next, uncertain);
-  if (at !== undefined && inFlight < CONCURRENCY) wakeTimer = setTimeout(() => void pump(), Math.max(0, at - Date.now()) + 5);
-}
-
-async function send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
-  const reply = (await forward({ to: 'host', type: 'sendBatch', config: await loadAuthConfig(), items: batch.map((item) => ({ id: item.key, input: item.input })) })) as Reply<BatchOutcome>;
-  const now = Date.now();
-  if (!reply.ok) {
-    // Signed out (or another problem before anything was sent): stop and say why.
-    for (const item of batch) Object.assign(item, { state: 'waiting', error: reply.error, attempts: item.attempts - 1 });
-    rules.setPaused(q, true);
-    q.stoppedFor = reply.error;
-  } else if (reply.value.failure) {
-    if (reply.value.failure.status === 0) rules.markUncertain(batch);
-    else for (const item of batch) rules.retryOrFail(item, reply.value.failure, now);
-  } else {
-    const answers = reply.value.answers!;
-    const byId = new Map(answers.map((a) => [a.id, a]));
-    const tenantId = reply.value.tenantId;
-    pacer.answered(now, answers.filter((a) => a.status < 300).length, answers.filter((a) => a.status === 429).length);
-    for (const item of batch) {
-      const answer = byId.get(item.key);
-      if (!answer) rules.markUncertain([item]);
-      else rules.settle(item, answer, now, (body) => toResult(item, body, tenantId, now));
+  /** Looks up the addresses whose answer was lost: a guest that exists was invited; the rest go again. */
+  private async reconcileUncertain(q: rules.Queue): Promise<void> {
+    if (this.reconciling) return;
+    this.reconciling = true;
+    try {
+      const uncertain = q.items.filter((i) => i.state === 'uncertain');
+      const reply = await this.deps.host('lookup', { emails: uncertain.map((i) => i.input.email) });
+      if (!reply.ok) return; // try again on the next wake-up; nothing is resent meanwhile
+      const now = this.now();
+      for (const item of uncertain) {
+        const userId = reply.value.users[item.input.email];
+        if (userId !== undefined) rules.reconcile(item, userId ?? undefined, now, reply.value.tenantId);
+      }
+      await this.deps.history.record(invitedResults(uncertain));
+      await this.save();
+    } finally {
+      this.reconciling = false;
     }
-    await recordInvitations(batch.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
   }
-  if (!q.items.some(rules.isPending)) pacer.reset();
-  await save();
-  await notifyIfDrained(q);
-}
 
-/** Member additions for invited guests; adding twice is harmless, so a lost answer is just retried. */
-async function sendGroups(q: rules.Queue, steps: { item: rules.QueueItem; groupId: string }[]): Promise<void> {
-  const reply = (await forward({
-    to: 'host',
-    type: 'addToGroups',
-    config: await loadAuthConfig(),
-    steps: steps.map((step, i) => ({ id: String(i), groupId: step.groupId, userId: step.item.result!.userId })),
-  })) as Reply<{ answers?: { id: string; status: number; body?: unknown; retryAfterSeconds?: number }[]; failure?: { status: number } }>;
-  const now = Date.now();
-  const answers = reply.ok ? new Map((reply.value.answers ?? []).map((a) => [a.id, a])) : new Map();
-  steps.forEach((step, i) => {
-    const name = step.item.input.groups?.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
-    rules.settleGroup(step.item, step.groupId, answers.get(String(i)), now, name);
-  });
-  rules.finishGrouping([...new Set(steps.map((s) => s.item))]);
-  await save();
-  await notifyIfDrained(q);
-}
-
-function toResult(item: rules.QueueItem, body: unknown, tenantId: string, now: number): InviteResult {
-  const invitation = body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string };
-  return {
-    email: item.input.email,
-    displayName: item.input.displayName || undefined,
-    userId: invitation.invitedUser?.id ?? '',
-    userType: item.input.userType,
-    sentMail: item.input.sendMail,
-    redeemUrl: item.input.sendMail ? undefined : invitation.inviteRedeemUrl,
-    tenantId,
-    at: now,
-  };
-}
-
-/** Looks up the addresses whose answer was lost: a guest that exists was invited; the rest go again. */
-async function reconcileUncertain(q: rules.Queue): Promise<void> {
-  if (reconciling) return;
-  reconciling = true;
-  try {
-    const uncertain = q.items.filter((i) => i.state === 'uncertain');
-    const config = await loadAuthConfig();
-    const reply = (await forward({ to: 'host', type: 'lookup', config, emails: uncertain.map((i) => i.input.email) })) as Reply<Record<string, string | null>>;
-    if (!reply.ok) return; // try again on the next wake-up; nothing is resent meanwhile
-    const now = Date.now();
-    for (const item of uncertain) {
-      const userId = reply.value[item.input.email];
-      if (userId !== undefined) rules.reconcile(item, userId ?? undefined, now, config.tenant);
-    }
-    await recordInvitations(uncertain.filter((i) => i.state === 'done' && i.result).map((i) => i.result!));
-    await save();
-  } finally {
-    reconciling = false;
+  private async notifyIfDrained(q: rules.Queue): Promise<void> {
+    const c = rules.counts(q);
+    if (c.waiting || !q.notify) return;
+    q.notify = false;
+    await this.save();
+    await this.deps.platform.notify(this.deps.describeEnd(c));
   }
 }
 
-/** Invitations started from the context menu report back here, once the queue is empty. */
-async function notifyIfDrained(q: rules.Queue): Promise<void> {
-  const c = rules.counts(q);
-  if (c.waiting || !q.notify) return;
-  q.notify = false;
-  await save();
-  await notify(c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]));
+/** Why the queue must stop before anything more is sent: no sign-in, or Graph no longer takes it. */
+function stopReason(reply: Reply<BatchOutcome>): UserError | undefined {
+  if (!reply.ok) return reply.error;
+  const failure = reply.value.failure;
+  // A 401 after the host already renewed the token once: only a new sign-in helps.
+  return failure?.status === 401 ? describeGraphFailure(failure) : undefined;
 }
 
-export async function notifyWhenDone(): Promise<void> {
-  const q = await load();
-  q.notify = true;
-  await save();
+/** The records of the items just invited (groups may still be on their way). */
+function invitedResults(items: rules.QueueItem[]) {
+  return items.filter((i) => (i.state === 'done' || i.state === 'grouping') && i.result).map((i) => i.result!);
 }

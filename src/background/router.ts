@@ -1,35 +1,41 @@
-// Requests from our own pages, answered the same way on Chrome and Firefox. The settings are read
-// here (the offscreen document has no storage API) and travel with each request to the host.
-import { loadAuthConfig } from '../shared/settings';
-import type { Forward, Reply, UiRequest } from '../shared/messages';
-import type { InviteResult } from '../core/invitation';
-import { LAST_INVITE_KEY, removeSession, writeSession } from '../shared/session';
-import { controlQueue, enqueueInvites } from './queue-runner';
-import { recordInvitations, recordStates, type GuestState } from '../shared/history';
+// The background's answers to our pages: one handler per request of the contract's
+// `backgroundRequests`. Host requests carry the settings, read here: the offscreen document has no
+// storage API.
+import type { backgroundRequests, hostRequests, Reply } from '../protocol/contract';
+import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '../protocol/messaging';
+import type { Store } from '../storage/storage';
+import type { History } from '../storage/history';
+import { authConfigOf } from '../storage/settings';
+import type { QueueRunner } from './queue-runner';
 
-export async function routeUiRequest(request: UiRequest, forward: Forward): Promise<Reply<unknown>> {
-  const config = await loadAuthConfig();
-  switch (request.type) {
-    case 'invite': {
-      const reply = await forward({ to: 'host', type: 'invite', config, input: request.input });
-      if (!reply.ok) {
-        await removeSession(LAST_INVITE_KEY); // a failure must not bring back an older result
-        return reply;
-      }
-      await writeSession(LAST_INVITE_KEY, reply.value);
-      await recordInvitations([reply.value as InviteResult]);
-      return reply;
-    }
-    case 'enqueue':
-      return { ok: true, value: await enqueueInvites(request.inputs) };
-    case 'queueControl':
-      return { ok: true, value: await controlQueue(request.action) };
-    case 'userStates': {
-      const reply = await forward({ to: 'host', type: 'userStates', config, ids: request.ids });
-      return reply.ok ? { ok: true, value: await recordStates(reply.value as Record<string, GuestState>) } : reply;
-    }
-    default:
-      // status, signIn, signOut, directory, searchGroups: the same request, addressed to the host.
-      return forward({ ...request, to: 'host', config });
-  }
+type HostRequests = typeof hostRequests;
+/** A host request without its settings: they are added on the way. */
+export type HostCall = <K extends keyof HostRequests & string>(
+  type: K,
+  payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
+) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
+
+/** Sends host requests with the current settings attached. */
+export function hostCall(store: Store, send: Client<HostRequests>): HostCall {
+  return async (type, payload) => {
+    const config = authConfigOf(await store.read('settings'));
+    // Every host payload is its own fields plus the settings.
+    return send(type, { ...payload, config } as PayloadOf<HostRequests[typeof type]>);
+  };
+}
+
+export function backgroundHandlers(host: HostCall, runner: QueueRunner, history: History): Handlers<typeof backgroundRequests> {
+  return {
+    status: () => host('status', {}),
+    signIn: () => host('signIn', {}),
+    signOut: () => host('signOut', {}),
+    enqueue: async ({ inputs }) => ok(await runner.enqueue(inputs)),
+    queueControl: async ({ action }) => ok(await runner.control(action)),
+    directory: (payload) => host('directory', payload),
+    searchGroups: (payload) => host('searchGroups', payload),
+    userStates: async ({ ids }) => {
+      const reply = await host('userStates', { ids });
+      return reply.ok ? ok(await history.recordStates(reply.value, Date.now())) : reply;
+    },
+  };
 }

@@ -4,15 +4,9 @@
 import { extractFromText, type Found } from '../core/extract';
 import { scanDocument } from '../core/extract/document';
 import { Collector } from '../core/extract/collector';
+import type { PageScan } from '../protocol/contract';
 
 export type ScanMode = 'selection' | 'page' | 'auto';
-
-export interface PageScan {
-  source: 'selection' | 'page';
-  found: Found[];
-  partial: boolean;
-  title: string;
-}
 
 /** The selection's addresses: its text as shown, plus mailto links and attributes inside it. */
 function scanSelection(selection: Selection): Found[] {

@@ -3,6 +3,10 @@
 
 export type Standing = 'new' | 'member' | 'guestPending' | 'guestAccepted' | 'ownDomain';
 
+/** Where an invited guest stands now (externalUserState), or that the directory no longer has them. */
+export type GuestState = 'Accepted' | 'PendingAcceptance' | 'NotFound' | 'Unknown';
+
+/** A user the directory already has, as a lookup reads it. */
 export interface KnownUser {
   id: string;
   userType?: string;

@@ -10,6 +10,9 @@ import {
 
 export type UserType = 'Guest' | 'Member';
 
+/** Groups one invitation may add the guest to. */
+export const MAX_GROUPS = 20;
+
 /** One address however it is typed: the queue's key, and how the host tells invitations apart. */
 export function addressKey(email: string): string {
   return email.trim().toLowerCase();
@@ -123,4 +126,21 @@ export interface InviteResult {
   /** The directory the guest was invited into. */
   tenantId: string;
   at: number;
+}
+
+/**
+ * The record of a successful invitation, from Graph's answer (or, when the answer was lost, from the
+ * user found in the directory: then there is no redeem link). The one place such a record is made.
+ */
+export function toResult(input: InviteInput, answer: { userId: string; redeemUrl?: string }, tenantId: string, at: number): InviteResult {
+  return {
+    email: input.email.trim(),
+    displayName: input.displayName.trim() || undefined,
+    userId: answer.userId,
+    userType: input.userType,
+    sentMail: input.sendMail,
+    redeemUrl: input.sendMail ? undefined : answer.redeemUrl,
+    tenantId,
+    at,
+  };
 }

@@ -1,13 +1,19 @@
 // The bulk queue's rules, free of storage and messaging so they can be tested on their own: which
 // items go next, what each answer from Graph does to an item, and what an interruption means.
+import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
-import { addressKey, type InviteInput, type InviteResult } from './invitation';
+import { addressKey, toResult, type InviteInput, type InviteResult } from './invitation';
 
 /**
  * waiting → sending → done | failed | waiting (retry later);
  * sending → uncertain when the answer was lost: looked up in the directory before anything is resent.
  */
-export type ItemState = 'waiting' | 'sending' | 'uncertain' | 'grouping' | 'done' | 'failed' | 'skipped' | 'cancelled';
+export const ITEM_STATES = ['waiting', 'sending', 'uncertain', 'grouping', 'done', 'failed', 'skipped', 'cancelled'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const QUEUE_ACTIONS = ['pause', 'resume', 'cancel', 'retry', 'clear'] as const;
+/** The most addresses one run may hold. */
+export const MAX_RUN = 5000;
 
 export interface QueueItem {
   key: string;
@@ -34,8 +40,6 @@ export interface Queue {
   notify?: boolean;
 }
 
-/** Graph's limit for one JSON batch. */
-export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 6;
 const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 /** A new guest takes a moment to show up for group changes (directory replication). */
@@ -80,23 +84,16 @@ export function backoff(attempts: number): number {
   return Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
-export interface ItemAnswer {
-  status: number;
-  body?: unknown;
-  retryAfterSeconds?: number;
-}
-
-/** What one per-item answer inside a batch does to its item. */
-export function settle(item: QueueItem, answer: ItemAnswer, now: number, toResult: (body: unknown) => InviteResult): void {
+/** What one per-item answer inside a batch does to its item; `tenantId` is where the guest went. */
+export function settle(item: QueueItem, answer: StepAnswer, now: number, tenantId: string): void {
   item.error = undefined;
-  if (answer.status === 201 || answer.status === 200) {
-    item.result = toResult(answer.body);
+  if (isSuccess(answer.status)) {
+    const invitation = answer.body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string } | undefined;
+    item.result = toResult(item.input, { userId: invitation?.invitedUser?.id ?? '', redeemUrl: invitation?.inviteRedeemUrl }, tenantId, now);
     startGrouping(item, now);
     return;
   }
-  const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
-  const failure: GraphFailure = { status: answer.status, code: body?.error?.code, message: body?.error?.message, retryAfterSeconds: answer.retryAfterSeconds };
-  retryOrFail(item, failure, now);
+  retryOrFail(item, failureOf(answer), now);
 }
 
 /** The whole batch failed before any item was answered (not lost: known not to have been done). */
@@ -143,7 +140,7 @@ export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { 
  * One member addition's answer: added (204) or already a member (400) are both done; 404 means the
  * new guest has not replicated yet, so try again shortly; anything else is reported on the item.
  */
-export function settleGroup(item: QueueItem, groupId: string, answer: ItemAnswer | undefined, now: number, groupName: string): void {
+export function settleGroup(item: QueueItem, groupId: string, answer: StepAnswer | undefined, now: number, groupName: string): void {
   const status = answer?.status ?? 0;
   const message = (answer?.body as { error?: { message?: string } } | undefined)?.error?.message ?? '';
   const added = status === 204 || status === 200 || (status === 400 && /already exist/iu.test(message));
@@ -173,7 +170,7 @@ export function markUncertain(items: QueueItem[]): void {
 export function reconcile(item: QueueItem, existingUserId: string | undefined, now: number, tenantId: string): void {
   if (existingUserId) {
     item.error = undefined;
-    item.result = { email: item.input.email, displayName: item.input.displayName || undefined, userId: existingUserId, userType: item.input.userType, sentMail: item.input.sendMail, tenantId, at: now };
+    item.result = toResult(item.input, { userId: existingUserId }, tenantId, now);
     startGrouping(item, now);
   } else {
     item.state = 'waiting';

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
-import { clearHistory, loadHistory, type HistoryEntry } from '../shared/history';
+import type { HistoryEntry } from '../protocol/contract';
+import { history } from '../storage/browser-store';
 import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
@@ -45,13 +46,13 @@ function History() {
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => void loadHistory().then((list) => setEntries(list.reverse())), []);
+  useEffect(() => void history.load().then((list) => setEntries(list.reverse())), []);
   if (!entries) return null;
 
   const refresh = async () => {
     setBusy(true);
     setError(undefined);
-    const reply = await api.userStates(entries.map((e) => e.userId));
+    const reply = await api('userStates', { ids: entries.map((e) => e.userId) });
     setBusy(false);
     if (reply.ok) {
       setEntries([...reply.value].reverse());
@@ -60,7 +61,7 @@ function History() {
   };
 
   const clear = async () => {
-    await clearHistory();
+    await history.clear();
     setEntries([]);
     setConfirming(false);
     setAnnouncement(t('historyCleared'));

@@ -2,15 +2,9 @@
 // Graph hosts and the configured custom hosts) and its RetryHandler honours 429/503/504 Retry-After.
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Endpoints } from '../core/clouds';
-import type { InvitationBody } from '../core/invitation';
+import type { BatchAnswer } from '../core/batch';
+import type { GuestState } from '../core/directory';
 import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
-
-export interface InvitationResponse {
-  id: string;
-  inviteRedeemUrl: string;
-  invitedUser: { id: string };
-  invitedUserType?: string;
-}
 
 export function createGraphClient(endpoints: Endpoints, accessToken: () => Promise<string>): Client {
   return Client.initWithMiddleware({
@@ -19,10 +13,6 @@ export function createGraphClient(endpoints: Endpoints, accessToken: () => Promi
     defaultVersion: 'v1.0',
     customHosts: new Set(endpoints.customHosts),
   });
-}
-
-export function postInvitation(client: Client, body: InvitationBody): Promise<InvitationResponse> {
-  return client.api('/invitations').post(body);
 }
 
 /** Normalises what the Graph client throws into what graph-errors understands. */
@@ -39,9 +29,7 @@ export function toGraphFailure(error: unknown): GraphFailure | undefined {
 }
 
 /** Accepted, PendingAcceptance, or gone from the directory. */
-export type UserState = 'Accepted' | 'PendingAcceptance' | 'NotFound' | 'Unknown';
-
-export async function fetchUserState(client: Client, id: string): Promise<UserState> {
+export async function fetchUserState(client: Client, id: string): Promise<GuestState> {
   try {
     const user = (await client.api(`/users/${encodeURIComponent(id)}`).select('id,externalUserState').get()) as { externalUserState?: string | null };
     if (user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance') return user.externalUserState;
@@ -55,13 +43,6 @@ export async function fetchUserState(client: Client, id: string): Promise<UserSt
 /** A delegated Graph permission in the cloud's form (short on Global, fully qualified elsewhere). */
 export function scopesFor(endpoints: Endpoints, permission: string): string[] {
   return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', permission));
-}
-
-export interface BatchAnswer {
-  id: string;
-  status: number;
-  body?: unknown;
-  retryAfterSeconds?: number;
 }
 
 interface BatchStep {
@@ -103,12 +84,6 @@ export function lookupStep(id: string, email: string): BatchStep {
 
 /** The tenant's own verified domains (User.Read is enough for the organization resource). */
 export const ORGANIZATION_STEP: BatchStep = { id: 'organization', method: 'GET', url: '/organization?$select=verifiedDomains' };
-
-export interface DirectoryUser {
-  id: string;
-  userType?: string;
-  externalUserState?: string | null;
-}
 
 /** Groups whose name starts with the query (security and Microsoft 365 groups alike). */
 export async function searchGroups(client: Client, query: string): Promise<{ id: string; displayName: string }[]> {

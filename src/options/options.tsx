@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from '../shared/browser';
+import { redirectUrl, shortcuts as loadShortcuts } from '../platform/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
-import { loadSettings, saveSettings, type Settings } from '../shared/settings';
+import { store } from '../storage/browser-store';
+import type { Settings } from '../storage/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
 import { checkClientId, checkHttpsEndpoint, checkMessage, checkRedirectUrl, checkTenant, type Problem } from '../core/validate';
@@ -30,11 +31,11 @@ function Options() {
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState(false);
   const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
-  const redirectUri = browser.identity.getRedirectURL();
+  const redirectUri = redirectUrl();
 
   useEffect(() => {
-    void loadSettings().then(setSettings);
-    void browser.commands.getAll().then(setShortcuts);
+    void store.read('settings').then(setSettings);
+    void loadShortcuts().then(setShortcuts);
   }, []);
   if (!settings) return null;
 
@@ -53,7 +54,7 @@ function Options() {
       document.getElementById(Object.keys(found)[0]!)?.focus();
       return;
     }
-    await saveSettings({ ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
+    await store.write('settings', { ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
     setSaved(true);
   };
 

@@ -1,4 +1,4 @@
-import type { AuthStatus } from '../shared/messages';
+import type { AuthStatus } from '../protocol/contract';
 import { t } from '../shared/i18n';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { Queue } from '../core/queue';
 import { counts } from '../core/queue';
-import type { QueueAction } from '../shared/messages';
+import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
 import { ErrorBox } from '../ui/field';
 

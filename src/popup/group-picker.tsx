@@ -21,7 +21,7 @@ export function GroupPicker({ value, onChange }: Props) {
       return;
     }
     const timer = setTimeout(() => {
-      void api.searchGroups(text).then((reply) => {
+      void api('searchGroups', { query: text }).then((reply) => {
         setFailed(reply.ok ? undefined : t(reply.error.key, reply.error.subs));
         setMatches(reply.ok ? reply.value : []);
       });

@@ -1,10 +1,9 @@
 // Where the popup's address list comes from: a draft the context menu left, or a scan of the tab
-// the popup was opened on (the selection first, when there is one).
+// the user is looking at (the selection first, when there is one).
 import { useEffect, useState } from 'preact/hooks';
-import browser from '../shared/browser';
-import { scanTab } from '../shared/scan-tab';
-import { DRAFT_KEY, readSession, type Draft } from '../shared/session';
 import type { Found } from '../core/extract/collector';
+import { lastFocusedTabId, scanTab } from '../platform/browser';
+import { store } from '../storage/browser-store';
 
 export interface Addresses {
   found: Found[];
@@ -12,21 +11,10 @@ export interface Addresses {
   partial?: boolean;
 }
 
-const params = new URLSearchParams(location.search);
-
-async function targetTabId(): Promise<number | undefined> {
-  const fromUrl = Number(params.get('tabId'));
-  if (fromUrl) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
 async function load(): Promise<Addresses | undefined> {
-  if (params.has('draft')) {
-    const draft = await readSession<Draft>(DRAFT_KEY);
-    return draft && { found: draft.found, source: draft.source };
-  }
-  const tabId = await targetTabId();
+  // The invite window the context menu opens.
+  if (new URLSearchParams(location.search).has('draft')) return store.read('draft');
+  const tabId = await lastFocusedTabId();
   if (tabId === undefined) return undefined;
   try {
     const scan = await scanTab(tabId, 'auto');

@@ -1,22 +1,27 @@
-// The bulk queue as the background writes it: shown while it has work, and followed live.
+// The queue as the background writes it: every run the popup starts, followed live.
 import { useEffect, useState } from 'preact/hooks';
-import browser from '../shared/browser';
-import { QUEUE_KEY } from '../shared/session';
 import { isPending, type Queue } from '../core/queue';
+import { store } from '../storage/browser-store';
+
+/** A finished single invitation (and its redeem link) comes back on reopening for this long. */
+const RESULT_KEPT_MS = 15 * 60_000;
+
+/** A run of one address without groups is shown in place of the form, not as a progress list. */
+export const isSingle = (queue: Queue) => queue.items.length === 1 && !queue.items[0]!.input.groups?.length;
+
+/** A run still going, or a single invitation that finished a moment ago, is shown on opening. */
+function worthShowing(queue: Queue, now: number): boolean {
+  if (queue.items.some(isPending)) return true;
+  const only = queue.items[0];
+  return isSingle(queue) && only?.state === 'done' && !!only.result && now - only.result.at < RESULT_KEPT_MS;
+}
 
 export function useQueue(): [Queue | undefined, (queue: Queue | undefined) => void] {
   const [queue, setQueue] = useState<Queue>();
   useEffect(() => {
-    void browser.storage.local.get(QUEUE_KEY).then((stored) => {
-      const current = stored[QUEUE_KEY] as Queue | undefined;
-      if (current?.items.some(isPending)) setQueue(current);
-    });
+    void store.read('queue').then((current) => worthShowing(current, Date.now()) && setQueue(current));
     // Only a queue already on screen follows the changes; a finished one stays closed.
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[QUEUE_KEY]) setQueue((shown) => (shown ? (changes[QUEUE_KEY]!.newValue as Queue | undefined) : shown));
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return store.watch('queue', (next) => setQueue((shown) => (shown ? next : shown)));
   }, []);
   return [queue, setQueue];
 }

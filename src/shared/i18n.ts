@@ -1,17 +1,17 @@
-import browser from './browser';
+import { i18nApi } from '../platform/browser';
 
 /** A UI string from _locales; the key itself when missing so a gap is visible, not blank. */
 export function t(key: string, subs?: string[]): string {
-  return browser.i18n.getMessage(key, subs) || key;
+  return i18nApi.getMessage(key, subs) || key;
 }
 
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return i18nApi.getUILanguage();
 }
 
 /** Title and language of an extension page, from the browser's UI language. */
 export function localizeDocument(titleKey: string): void {
   document.title = t(titleKey);
   document.documentElement.lang = uiLanguage();
-  document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+  document.documentElement.dir = i18nApi.getMessage('@@bidi_dir') || 'ltr';
 }

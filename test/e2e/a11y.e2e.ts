@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../../scripts/pages-server.mjs';
-import { startSignedIn, type Launched } from './harness';
+import { openPopupOver, startSignedIn, type Launched } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let tenant: Tenant;
@@ -30,9 +30,6 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  return browser.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
-}
 
 describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   test('popup form, with an inline error', async () => {
@@ -50,10 +47,8 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   test('popup listing a page’s addresses (the invite window looks the same)', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/team-directory.html`);
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 800 });
+    const popup = await openPopupOver(browser, page, { width: 380, height: 800 });
     await popup.emulateMedia({ colorScheme: scheme });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tabId=${await tabIdOf(page.url())}`);
     await popup.getByTestId('addresses').waitFor();
     expect(await violations(popup)).toEqual([]);
     await popup.screenshot({ path: resolve(import.meta.dirname, `../../docs/popup-list-${scheme}.png`) });

@@ -51,7 +51,7 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
   await popup.click('#sendMail');
   await popup.click('[data-testid=invite]');
   await popup.waitForSelector('[data-testid=redeem-url]', { timeout: 20_000 });
-  const [post] = tenant.requests('POST', '/v1.0/invitations');
+  const [post] = tenant.invitations();
   expect(post!.body).toEqual({
     invitedUserEmailAddress: 'fox@fabrikam.com',
     inviteRedirectUrl: 'https://myapps.microsoft.com',

@@ -32,6 +32,20 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   return page;
 }
 
+/**
+ * The popup as the toolbar button opens it over a page: the page is the active tab of the window the
+ * user last focused, and the popup (here a window that does not take the focus) reads that tab.
+ */
+export async function openPopupOver(launched: Launched, page: Page, size = { width: 400, height: 760 }): Promise<Page> {
+  await page.bringToFront();
+  const opened = launched.context.waitForEvent('page', (p) => p.url().endsWith('/popup/popup.html'));
+  const worker = await currentWorker(launched.context);
+  await worker.evaluate(({ width, height }) => chrome.windows.create({ url: chrome.runtime.getURL('popup/popup.html'), type: 'popup', focused: false, width, height }), size);
+  const popup = await opened;
+  await popup.setViewportSize(size);
+  return popup;
+}
+
 /** The current service worker (a new one after a restart). */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -53,7 +53,8 @@ describe('invite one guest', () => {
     });
     await submitInvite(popup);
 
-    const posts = tenant.requests('POST', '/v1.0/invitations');
+    // What Graph receives for the guest: one invitation, a step of a JSON batch.
+    const posts = tenant.invitations();
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({
       invitedUserEmailAddress: 'jane.doe@fabrikam.example',
@@ -82,7 +83,7 @@ describe('invite one guest', () => {
     await fillInvite(popup, { email: 'sam@northwind.example', displayName: 'Sam', sendMail: false });
     await submitInvite(popup);
 
-    const [post] = tenant.requests('POST', '/v1.0/invitations');
+    const [post] = tenant.invitations();
     expect(post!.body).toEqual({
       invitedUserEmailAddress: 'sam@northwind.example',
       inviteRedirectUrl: 'https://myapps.microsoft.com',

@@ -34,7 +34,7 @@ test('sign in, invite and copy the redeem link without a mouse', async () => {
   await popup.keyboard.type('Kay Board');
   await popup.keyboard.press('Enter'); // submits the form
   await popup.getByTestId('result').waitFor();
-  expect(tenant.requests('POST', '/v1.0/invitations')[0]!.body.invitedUserDisplayName).toBe('Kay Board');
+  expect(tenant.invitations()[0]!.body.invitedUserDisplayName).toBe('Kay Board');
 
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await popup.getByTestId('copy-link').focus();

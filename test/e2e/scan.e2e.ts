@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../../scripts/pages-server.mjs';
 import { HOSTILE_PAGES, hostilePages } from '../pages/hostile.mjs';
-import { openPopup, pasteAddresses, startSignedIn, type Launched } from './harness';
+import { openPopup, openPopupOver, pasteAddresses, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
 let pages: Awaited<ReturnType<typeof servePages>>;
@@ -33,11 +33,9 @@ async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId };
 }
 
-/** The toolbar popup, opened on a given tab (as a click on the toolbar button would). */
-async function popupFor(tabId: number): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 760 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tabId=${tabId}`);
+/** The toolbar popup over a page (as a click on the toolbar button opens it). */
+async function popupFor(page: Page): Promise<Page> {
+  const popup = await openPopupOver(browser, page);
   await popup.getByTestId('account').waitFor();
   return popup;
 }
@@ -46,8 +44,8 @@ const rows = (popup: Page) => popup.locator('[data-testid=addresses] li').allInn
 
 describe('popup scan', () => {
   test('lists the page addresses with their names, in page order', async () => {
-    const { page, tabId } = await openPage('team-directory.html');
-    const popup = await popupFor(tabId);
+    const { page } = await openPage('team-directory.html');
+    const popup = await popupFor(page);
     await popup.getByTestId('addresses').waitFor();
     const listed = await rows(popup);
     expect(listed.slice(0, 3)).toEqual(['Maria Anders maria.anders@northwind.com', 'Ana Trujillo ana.trujillo@northwind.com', 'Antonio Moreno antonio.moreno@northwind.com']);
@@ -61,8 +59,8 @@ describe('popup scan', () => {
     tenant.addUser({ mail: 'maria.anders@northwind.com', userType: 'Member' });
     tenant.addUser({ mail: 'ana.trujillo@northwind.com' });
     tenant.addUser({ mail: 'antonio.moreno@northwind.com', externalUserState: 'Accepted' });
-    const { page, tabId } = await openPage('team-directory.html');
-    const popup = await popupFor(tabId);
+    const { page } = await openPage('team-directory.html');
+    const popup = await popupFor(page);
     await popup.getByTestId('standing').first().waitFor();
     const standing = (address: string) => popup.locator('li', { hasText: address });
     expect(await standing('maria.anders@').innerText()).toContain('Already a member');
@@ -86,8 +84,8 @@ describe('popup scan', () => {
   });
 
   test('decoys are not listed: asset names, versions, credentials, script text', async () => {
-    const { page, tabId } = await openPage('decoys.html');
-    const popup = await popupFor(tabId);
+    const { page } = await openPage('decoys.html');
+    const popup = await popupFor(page);
     await popup.getByTestId('addresses').waitFor();
     expect(await rows(popup)).toEqual(['security@adventure-works.com']);
     await popup.close();
@@ -96,8 +94,8 @@ describe('popup scan', () => {
 
   test('hostile pages (10,000-deep DOM, a megabyte of @ or dots, megabyte attributes): the popup opens and lists the real address', async () => {
     for (const [name, { address }] of Object.entries(HOSTILE_PAGES)) {
-      const { page, tabId } = await openPage(name);
-      const popup = await popupFor(tabId);
+      const { page } = await openPage(name);
+      const popup = await popupFor(page);
       await popup.getByTestId('addresses').waitFor();
       expect(await rows(popup), name).toEqual([address]);
       await popup.close();
@@ -106,14 +104,14 @@ describe('popup scan', () => {
   });
 
   test('the selection comes first; filter, select none/all, then invite the chosen ones', async () => {
-    const { page, tabId } = await openPage('mailing-list.html');
+    const { page } = await openPage('mailing-list.html');
     await page.evaluate(() => {
       const range = document.createRange();
       range.setStart(document.querySelector('pre')!.firstChild!, 0);
       range.setEnd(document.querySelector('pre')!.firstChild!, 140);
       getSelection()!.addRange(range);
     });
-    const popup = await popupFor(tabId);
+    const popup = await popupFor(page);
     await popup.getByTestId('addresses').waitFor();
     expect(await popup.locator('.picker-title').innerText()).toBe('2 found in the selection');
     await popup.getByTestId('select-none').click();
@@ -126,7 +124,7 @@ describe('popup scan', () => {
 
     await page.evaluate(() => getSelection()!.removeAllRanges());
     tenant.reset();
-    const whole = await popupFor(tabId);
+    const whole = await popupFor(page);
     await whole.getByTestId('addresses').waitFor();
     expect(await whole.locator('.picker-title').innerText()).toBe('8 found on this page');
     // Giovanni was just invited: a pending guest, so not ticked again unless asked.

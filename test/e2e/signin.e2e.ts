@@ -89,13 +89,13 @@ describe('sign-in lifecycle', () => {
     await fillInvite(popup, { email: 'expired@fabrikam.example' });
     await submitInvite(popup);
     await expect.poll(() => popup.locator('.error-box').innerText()).toContain('Sign in again');
-    expect(tenant.requests('POST', '/v1.0/invitations')).toHaveLength(0);
+    expect(tenant.invitations()).toHaveLength(0);
     // Signing in again right there lets the same invitation go out.
     await popup.getByTestId('sign-in').click();
     await expect.poll(() => popup.locator('.error-box').count()).toBe(0);
     await submitInvite(popup);
     await popup.getByTestId('result').waitFor();
-    expect(tenant.requests('POST', '/v1.0/invitations')).toHaveLength(1);
+    expect(tenant.invitations()).toHaveLength(1);
     await popup.close();
   });
 

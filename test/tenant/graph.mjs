@@ -1,7 +1,7 @@
 // The Microsoft Graph side of the simulated tenant: the endpoints the extension calls, with the
 // answers (and error shapes) Graph gives.
 import { randomUUID } from 'node:crypto';
-import { json } from './http.mjs';
+import { json, takeFault } from './http.mjs';
 
 const FORBIDDEN = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,\s]/;
 
@@ -88,7 +88,18 @@ function batch(state, grant, req, res, record) {
     state.accessTokens.delete(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]);
     return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
   }
-  const responses = requests.map((r) => {
+  // Faults set for a path apply to that request inside a batch too. A dropped connection or a token
+  // problem (401) ends the whole batch, as Graph checks the token once for all its steps.
+  const stepFaults = requests.map((r) => takeFault(state, `/v1.0${r.url.split('?')[0]}`, r.method));
+  const whole = stepFaults.find((f) => f && (f.reset || f.status === 401));
+  if (whole?.reset) return req.socket.destroy();
+  if (whole) return graphError(res, whole.status, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
+  const responses = requests.map((r, i) => {
+    const injected = stepFaults[i];
+    if (injected) {
+      const headers = injected.retryAfter === undefined ? {} : { 'Retry-After': String(injected.retryAfter) };
+      return { id: r.id, status: injected.status, headers, body: injected.body ?? { error: { code: 'Fault', message: `Injected ${injected.status}` } } };
+    }
     const fault = r.method === 'POST' && chaos?.itemFault();
     if (fault) return { id: r.id, ...error(fault, fault === 429 ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected', fault === 429 ? { 'Retry-After': '1' } : {}) };
     if (r.method === 'POST' && r.url === '/invitations') {

@@ -16,3 +16,12 @@ export function page(res, status, text, record) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!doctype html><title>${text.replace(/[<>&]/g, '')}</title><h1>${text.replace(/[<>&]/g, '')}</h1>`);
 }
+
+/** The first fault set for this path (and method), used up one time. */
+export function takeFault(state, path, method) {
+  const index = state.faults.findIndex((f) => (!f.method || f.method === method) && (f.path instanceof RegExp ? f.path.test(path) : path.startsWith(f.path)));
+  if (index < 0) return undefined;
+  const fault = state.faults[index];
+  if (--fault.times <= 0) state.faults.splice(index, 1);
+  return fault;
+}

@@ -46,7 +46,7 @@ export interface Tenant {
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  invitations(): { body: any; status?: number; at: number }[];
+  invitations(): { body: any; status?: number; at: number; headers: RecordedRequest['headers'] }[];
   fault(fault: Fault): void;
   setAuthorizeMode(mode: 'ok' | 'deny' | 'hang'): void;
   expireAccessTokens(): void;

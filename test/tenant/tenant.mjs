@@ -6,7 +6,7 @@ import { createServer } from 'node:https';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { generate } from 'selfsigned';
 import { handleGraph } from './graph.mjs';
-import { json, page, redirect } from './http.mjs';
+import { json, page, redirect, takeFault } from './http.mjs';
 
 export const TENANT_ID = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
 export const TENANT_DOMAIN = 'contoso.test';
@@ -82,10 +82,10 @@ export async function startTenant(options = {}) {
     /** Every invitation the tenant was asked for, one at a time or inside a $batch, in order. */
     invitations: () =>
       state.requests.flatMap((r) => {
-        if (r.method === 'POST' && r.path === '/v1.0/invitations') return [{ body: r.body, status: r.status, at: r.at }];
+        if (r.method === 'POST' && r.path === '/v1.0/invitations') return [{ body: r.body, status: r.status, at: r.at, headers: r.headers }];
         if (r.method !== 'POST' || r.path !== '/v1.0/$batch' || !Array.isArray(r.body?.requests)) return [];
         const statuses = new Map((r.responses ?? []).map((x) => [x.id, x.status]));
-        return r.body.requests.filter((q) => q.url === '/invitations').map((q) => ({ body: q.body, status: statuses.get(q.id), at: r.at }));
+        return r.body.requests.filter((q) => q.url === '/invitations').map((q) => ({ body: q.body, status: statuses.get(q.id) ?? r.status, at: r.at, headers: r.headers }));
       }),
     fault: (fault) => state.faults.push({ times: 1, ...fault }),
     setAuthorizeMode: (mode) => (state.authorizeMode = mode),
@@ -258,14 +258,6 @@ function issueTokens(state, clientId, scope, nonce) {
     id_token: `${b64url({ typ: 'JWT', alg: 'RS256', kid: 'sim' })}.${b64url(claims)}.${randomBytes(32).toString('base64url')}`,
     client_info: b64url({ uid: state.user.oid, utid: state.tenantId }),
   };
-}
-
-function takeFault(state, path, method) {
-  const index = state.faults.findIndex((f) => (!f.method || f.method === method) && (f.path instanceof RegExp ? f.path.test(path) : path.startsWith(f.path)));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  if (--fault.times <= 0) state.faults.splice(index, 1);
-  return fault;
 }
 
 function parseBody(type = '', raw) {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { cancelWaiting, counts, emptyQueue, enqueue, markUncertain, nextWake, reconcile, retryFailed, settle, takeBatch, MAX_ATTEMPTS } from '../../src/core/queue';
-import type { InviteInput, InviteResult } from '../../src/core/invitation';
+import type { InviteInput } from '../../src/core/invitation';
 
 const input = (email: string): InviteInput => ({ email, displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: true, message: '', messageLanguage: '', cc: '', userType: 'Guest' });
-const toResult = (body: unknown): InviteResult => ({ email: 'x', userId: (body as { invitedUser: { id: string } }).invitedUser.id, userType: 'Guest', sentMail: true, tenantId: 't', at: 0 });
+const TENANT = 't';
 
 describe('queue', () => {
   test('an address waiting or on its way is not queued twice', () => {
@@ -29,10 +29,10 @@ describe('queue', () => {
     const q = emptyQueue();
     enqueue(q, ['a', 'b', 'c', 'd'].map((n) => input(`${n}@x.com`)), 0);
     const [a, b, c, d] = takeBatch(q, 1000);
-    settle(a!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, toResult);
-    settle(b!, { status: 429, retryAfterSeconds: 7 }, 1000, toResult);
-    settle(c!, { status: 503 }, 1000, toResult);
-    settle(d!, { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } }, 1000, toResult);
+    settle(a!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, TENANT);
+    settle(b!, { status: 429, retryAfterSeconds: 7 }, 1000, TENANT);
+    settle(c!, { status: 503 }, 1000, TENANT);
+    settle(d!, { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } }, 1000, TENANT);
     expect([a!.state, b!.state, c!.state, d!.state]).toEqual(['done', 'waiting', 'waiting', 'failed']);
     expect(a!.result!.userId).toBe('u1');
     expect(b!.notBefore).toBe(8000);
@@ -41,7 +41,7 @@ describe('queue', () => {
     expect(nextWake(q)).toBe(2000);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
       takeBatch(q, 10_000_000 * i);
-      settle(c!, { status: 503 }, 10_000_000 * i, toResult);
+      settle(c!, { status: 503 }, 10_000_000 * i, TENANT);
     }
     expect(c!.state).toBe('failed');
   });
@@ -63,7 +63,7 @@ describe('queue', () => {
     const [a] = takeBatch(q, 0, 1);
     cancelWaiting(q);
     expect(counts(q)).toMatchObject({ cancelled: 1, waiting: 1 });
-    settle(a!, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, toResult);
+    settle(a!, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
     retryFailed(q, 10);
     expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
   });
@@ -88,7 +88,7 @@ describe('groups after the invitation', async () => {
     const q = emptyQueue();
     enqueue(q, [{ ...input('g@x.com'), groups: [{ id: 'g1', displayName: 'One' }, { id: 'g2', displayName: 'Two' }] }], 0);
     const [item] = takeBatch(q, 0);
-    settle(item!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, toResult);
+    settle(item!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, TENANT);
     expect(item!.state).toBe('grouping');
     expect(takeGroupSteps(q, 0)).toHaveLength(0); // replication grace first
     let steps = takeGroupSteps(q, 5_000);

@@ -1,5 +1,4 @@
-// What the user configures on the options page, stored in storage.local.
-import browser from './browser';
+// What the user configures on the options page (stored as the `settings` entry of storage.ts).
 import type { AuthConfig, CloudId } from '../core/clouds';
 import type { InviteDefaults } from '../core/invitation';
 import { checkClientId, checkTenant, checkHttpsEndpoint } from '../core/validate';
@@ -28,25 +27,10 @@ export const DEFAULT_SETTINGS: Settings = {
   },
 };
 
-const KEY = 'settings';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    defaults: { ...DEFAULT_SETTINGS.defaults, ...stored?.defaults },
-  };
-}
-
 /** Just what sign-in and Graph need, without the invitation defaults. */
-export async function loadAuthConfig(): Promise<AuthConfig> {
-  const { defaults: _defaults, inviteImmediately: _immediately, ...config } = await loadSettings();
-  return config;
-}
-
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: settings });
+export function authConfigOf(settings: Settings): AuthConfig {
+  const { clientId, tenant, cloud, customAuthority, customGraph } = settings;
+  return { clientId, tenant, cloud, customAuthority, customGraph };
 }
 
 /** True when sign-in can be attempted with these settings. */

@@ -1,0 +1,171 @@
+// The popup's state and actions in one hook; the views in popup.tsx only render it. Every invitation,
+// one or many, goes through the background queue: one address shows its result (or its error) in
+// place, a list shows the queue's progress.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { selectedByDefault, standingOf, type Standing } from '../core/directory';
+import { extractFromText, type Found } from '../core/extract';
+import type { UserError } from '../core/graph-errors';
+import { checkInvite, inputFromDefaults, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
+import { closestMessageLanguage } from '../core/languages';
+import { isPending, type Queue } from '../core/queue';
+import { checkAddress } from '../core/validate';
+import type { AuthStatus, QueueAction } from '../protocol/contract';
+import { uiLanguage } from '../shared/i18n';
+import { store } from '../storage/browser-store';
+import type { InviteDefaults } from '../storage/settings';
+import { api } from '../ui/api';
+import { usePageAddresses } from './page-addresses';
+import { isSingle, useQueue } from './use-queue';
+
+type Busy = 'signIn' | 'signOut' | 'invite' | null;
+
+/** What the popup shows below the account bar. */
+export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
+
+/** The addresses Graph would accept; the others are listed with their reason, never ticked. */
+const invitable = (found: Found[] = []) => found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
+const emptyForm = (defaults: InviteDefaults) => inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
+
+export function usePopup() {
+  const [status, setStatus] = useState<AuthStatus>();
+  const [defaults, setDefaults] = useState<InviteDefaults>();
+  const [form, setForm] = useState<InviteInput>();
+  const [problems, setProblems] = useState<InputProblems>({});
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<UserError>();
+  const [addresses, setAddresses, scanning] = usePageAddresses();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [standings, setStandings] = useState<Record<string, Standing>>();
+  const touched = useRef(false);
+  /** The run on screen was started in this popup (not found on opening). */
+  const startedHere = useRef(false);
+  const [run, setRun] = useQueue();
+
+  useEffect(() => {
+    void store.read('settings').then((settings) => {
+      setDefaults(settings.defaults);
+      setForm(emptyForm(settings.defaults));
+    });
+    void api('status', {}).then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
+  }, []);
+
+  // Everything found starts selected, except what Graph would refuse.
+  useEffect(() => {
+    setSelected(new Set(invitable(addresses?.found)));
+    setStandings(undefined);
+    touched.current = false;
+  }, [addresses]);
+
+  // Then the tenant is asked who these people already are; those who need no invitation are unticked.
+  useEffect(() => {
+    const list = invitable(addresses?.found);
+    if (!list.length || !status?.signedIn) return;
+    void api('directory', { emails: list }).then((reply) => {
+      if (!reply.ok) return; // no read permission: the list works without it
+      const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
+      setStandings(known);
+      // Unless the user has already made their own choice.
+      if (!touched.current) setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
+    });
+  }, [addresses, status?.signedIn]);
+
+  // A single invitation that ended without a result: its error shows on the form, which keeps what was typed.
+  const single = run && isSingle(run) ? run.items[0]! : undefined;
+  const stopped = single && run!.stoppedFor;
+  useEffect(() => {
+    if (!single || (isPending(single) && !stopped)) return;
+    if (single.state === 'done') return;
+    setError(stopped || single.error);
+    setRun(undefined);
+    // Nothing of it stays waiting behind the user's back: they send it again when ready.
+    if (stopped) void api('queueControl', { action: 'cancel' });
+  }, [single?.state, stopped]);
+
+  const authAction = async (kind: 'signIn' | 'signOut') => {
+    setBusy(kind);
+    setError(undefined);
+    const reply = await api(kind, {});
+    if (reply.ok) setStatus(reply.value);
+    else setError(reply.error);
+    setBusy(null);
+  };
+
+  const chosen = addresses?.found.filter((f) => selected.has(f.address)) ?? [];
+
+  /** Invites the typed address, or the ones ticked in the list, with the form's options. */
+  const submit = async () => {
+    if (!form) return;
+    const recipients = addresses ? chosen : [{ address: form.email.trim(), name: form.displayName.trim() || undefined }];
+    if (!recipients.length) return setError({ key: 'errNoneSelected' });
+    const inputs = recipients.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
+    const found = checkInvite(inputs[0]!);
+    // In a list, addresses Graph would refuse cannot be ticked: only the shared options can be wrong.
+    if (addresses) {
+      delete found.email;
+      delete found.displayName;
+    }
+    setProblems(found);
+    setError(undefined);
+    if (Object.keys(found).length) {
+      document.getElementById(Object.keys(found)[0]!)?.focus();
+      return;
+    }
+    setBusy('invite');
+    const reply = await api('enqueue', { inputs });
+    setBusy(null);
+    if (!reply.ok) return setError(reply.error);
+    startedHere.current = true;
+    if (inputs.length === 1 && addresses) {
+      setAddresses(undefined);
+      setForm(inputs[0]);
+    }
+    setRun(reply.value);
+  };
+
+  const pasteAddresses = (text: string): boolean => {
+    const found = extractFromText(text);
+    if (!found.length || !form) return false;
+    if (found.length === 1) setForm({ ...form, email: found[0]!.address, displayName: found[0]!.name ?? form.displayName });
+    else setAddresses({ found, source: 'paste' });
+    return true;
+  };
+
+  const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));
+
+  const another = () => {
+    if (run) void api('queueControl', { action: 'clear' });
+    setRun(undefined);
+    setAddresses(undefined);
+    if (defaults) setForm(emptyForm(defaults));
+  };
+
+  let view: View = { kind: 'form' };
+  // A result found on opening gives way to the addresses the page offers.
+  const resultShown = startedHere.current || (!scanning && !addresses);
+  if (single?.state === 'done' && single.result && resultShown) view = { kind: 'result', result: single.result };
+  else if (run && !single) view = { kind: 'progress', queue: run };
+
+  return {
+    status,
+    error,
+    busy: busy ?? (single && isPending(single) ? 'invite' : null),
+    form,
+    setForm,
+    problems,
+    addresses,
+    selected,
+    standings,
+    chosen,
+    view,
+    choose: (next: Set<string>) => {
+      touched.current = true;
+      setSelected(next);
+    },
+    signIn: () => authAction('signIn'),
+    signOut: () => authAction('signOut'),
+    submit,
+    pasteAddresses,
+    control,
+    another,
+  };
+}

@@ -1,0 +1,132 @@
+// The one message contract between the extension's contexts. Each request names its receiver, the
+// schema its payload must pass on arrival, and (as a type) its answer. The envelopes, the receivers'
+// handler maps and the pages' typed client are all derived from these maps (see messaging.ts).
+import type { AuthConfig } from '../core/clouds';
+import type { BatchAnswer } from '../core/batch';
+import type { GuestState, KnownUser } from '../core/directory';
+import type { Found } from '../core/extract/collector';
+import type { GraphFailure, UserError } from '../core/graph-errors';
+import type { GroupRef, InviteResult } from '../core/invitation';
+import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
+import { BATCH_SIZE } from '../core/batch';
+import { address, groupRef, inviteInput, objectId, v } from './schemas';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+export interface AccountInfo {
+  name: string;
+  username: string;
+  tenantId: string;
+}
+
+export interface AuthStatus {
+  configured: boolean;
+  signedIn: boolean;
+  account?: AccountInfo;
+}
+
+/** Who these addresses already are in the directory, and the tenant's own (verified) domains. */
+export interface DirectoryView {
+  users: Record<string, KnownUser | null>;
+  /** Lower-case. */
+  domains: string[];
+}
+
+/** One invitation batch: each step's answer, or the whole batch's failure (status 0: answer lost). */
+export interface BatchOutcome {
+  answers?: BatchAnswer[];
+  failure?: GraphFailure;
+  /** The directory the signed-in account belongs to: where the guests went. */
+  tenantId: string;
+}
+
+/** What a lost answer's lookup found: each address's user id, or null when the directory has none. */
+export interface LookupOutcome {
+  users: Record<string, string | null>;
+  tenantId: string;
+}
+
+/** One batch of member additions; a lost answer is a failure with status 0. */
+export interface GroupOutcome {
+  answers?: BatchAnswer[];
+  failure?: GraphFailure;
+}
+
+/** Every invitation made from this browser, with where the guest stands when last checked. */
+export interface HistoryEntry extends InviteResult {
+  state?: GuestState;
+  checkedAt?: number;
+}
+
+/** What the page scanner hands back from a tab. */
+export interface PageScan {
+  source: 'selection' | 'page';
+  found: Found[];
+  partial: boolean;
+  title: string;
+}
+
+export type QueueAction = (typeof QUEUE_ACTIONS)[number];
+
+/** One request: its payload's schema and, as a phantom type, its answer. */
+export interface Spec<P, A> {
+  readonly payload: v.GenericSchema<unknown, P>;
+  /** Never set: carries the answer's type. */
+  readonly answer?: A;
+}
+const spec =
+  <A>() =>
+  <P>(payload: v.GenericSchema<unknown, P>): Spec<P, A> => ({ payload });
+
+/** History refreshes ask about at most this many guests at once. */
+export const MAX_STATE_IDS = 1000;
+const NONE = v.object({});
+const emails = v.pipe(v.array(address), v.maxLength(MAX_RUN));
+const ids = v.pipe(v.array(objectId), v.maxLength(MAX_STATE_IDS));
+const query = v.pipe(v.string(), v.maxLength(120));
+
+/** Our pages (popup, options, history) → the background. */
+export const backgroundRequests = {
+  status: spec<AuthStatus>()(NONE),
+  signIn: spec<AuthStatus>()(NONE),
+  signOut: spec<AuthStatus>()(NONE),
+  /** Every invitation, one or many, is a run through the queue. */
+  enqueue: spec<Queue>()(v.object({ inputs: v.pipe(v.array(inviteInput), v.minLength(1), v.maxLength(MAX_RUN)) })),
+  queueControl: spec<Queue>()(v.object({ action: v.picklist(QUEUE_ACTIONS) })),
+  userStates: spec<HistoryEntry[]>()(v.object({ ids })),
+  directory: spec<DirectoryView>()(v.object({ emails })),
+  searchGroups: spec<GroupRef[]>()(v.object({ query })),
+};
+
+/** Chrome's offscreen document → the service worker, which alone has the identity API there. */
+export const identityRequests = {
+  webAuthFlow: spec<string>()(v.object({ url: v.pipe(v.string(), v.url()), interactive: v.boolean() })),
+};
+
+const config = v.object({
+  clientId: v.string(),
+  tenant: v.string(),
+  cloud: v.picklist(['global', 'usgov', 'usgovdod', 'china', 'custom']),
+  customAuthority: v.string(),
+  customGraph: v.string(),
+}) satisfies v.GenericSchema<AuthConfig>;
+/** Host requests carry the settings: the offscreen document has no storage API. */
+const withConfig = <E extends v.ObjectEntries>(entries: E) => v.object({ config, ...entries });
+const batchSteps = <T extends v.GenericSchema>(step: T) => v.pipe(v.array(step), v.maxLength(BATCH_SIZE));
+
+/** The background → the context that holds MSAL and the Graph client (offscreen document / event page). */
+export const hostRequests = {
+  status: spec<AuthStatus>()(withConfig({})),
+  signIn: spec<AuthStatus>()(withConfig({})),
+  signOut: spec<AuthStatus>()(withConfig({})),
+  /** One JSON batch of invitations (the queue's unit of work). */
+  sendBatch: spec<BatchOutcome>()(withConfig({ items: batchSteps(v.object({ id: v.string(), input: inviteInput })) })),
+  /** Which of these addresses already have a user (after a lost answer). */
+  lookup: spec<LookupOutcome>()(withConfig({ emails })),
+  directory: spec<DirectoryView>()(withConfig({ emails })),
+  searchGroups: spec<GroupRef[]>()(withConfig({ query })),
+  addToGroups: spec<GroupOutcome>()(withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) })),
+  userStates: spec<Record<string, GuestState>>()(withConfig({ ids })),
+};
+
+export { groupRef };

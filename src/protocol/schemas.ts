@@ -1,0 +1,46 @@
+// The shapes that cross a boundary (a message between contexts, a value read back from storage),
+// as schemas: each is checked on arrival, because neither messages nor stored data are trusted.
+import * as v from 'valibot';
+import type { GroupRef, InviteInput, InviteResult } from '../core/invitation';
+import type { UserError } from '../core/graph-errors';
+import { LIMITS } from '../core/validate';
+import { MAX_GROUPS } from '../core/invitation';
+
+/** A directory object id (user, group). */
+export const objectId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/u));
+export const address = v.pipe(v.string(), v.maxLength(LIMITS.address));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const userError = v.object({
+  key: text(100),
+  subs: v.optional(v.array(text(2000))),
+  reauth: v.optional(v.boolean()),
+  transient: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<UserError>;
+
+export const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;
+
+export const inviteInput = v.object({
+  email: text(1000),
+  displayName: text(1000),
+  redirectUrl: text(4000),
+  sendMail: v.boolean(),
+  message: text(10_000),
+  messageLanguage: text(20),
+  cc: text(1000),
+  userType: v.picklist(['Guest', 'Member']),
+  groups: v.optional(v.pipe(v.array(groupRef), v.maxLength(MAX_GROUPS))),
+}) satisfies v.GenericSchema<InviteInput>;
+
+export const inviteResult = v.object({
+  email: address,
+  displayName: v.optional(v.string()),
+  userId: v.string(),
+  userType: v.picklist(['Guest', 'Member']),
+  sentMail: v.boolean(),
+  redeemUrl: v.optional(v.string()),
+  tenantId: v.string(),
+  at: v.number(),
+}) satisfies v.GenericSchema<InviteResult>;
+
+export { v };

@@ -1,0 +1,158 @@
+// Every value the extension keeps, in one place: its key, its storage area, its schema (what is read
+// back is checked: stored data may be corrupt or from an older version), what stands in when nothing
+// valid is stored, and its migration. Nothing else reads or writes extension storage.
+import type { Found } from '../core/extract/collector';
+import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
+import type { HistoryEntry } from '../protocol/contract';
+import { groupRef, inviteInput, inviteResult, userError, v } from '../protocol/schemas';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export type AreaName = 'local' | 'session';
+
+/** One storage area, as the platform provides it (chrome.storage.local / .session, or a fake). */
+export interface StorageArea {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface StorageBackend {
+  local: StorageArea;
+  session: StorageArea;
+  /** Calls back with each changed key's new value (undefined when removed); returns the unsubscribe. */
+  onChanged(listener: (area: AreaName, key: string, value: unknown) => void): () => void;
+}
+
+/** Addresses the context menu picked up, waiting for the invite window. */
+export interface Draft {
+  found: Found[];
+  source: 'selection' | 'link' | 'page';
+}
+
+interface Entry<T> {
+  area: AreaName;
+  /** The key in that storage area. */
+  storedAs: string;
+  schema: v.GenericSchema<unknown, T>;
+  fallback: () => T;
+  /** Turns an older stored form into the current one before it is checked. */
+  migrate?: (stored: unknown) => unknown;
+}
+const entry = <T>(e: Entry<T>) => e;
+
+const settingsSchema = v.object({
+  clientId: v.string(),
+  tenant: v.string(),
+  cloud: v.picklist(['global', 'usgov', 'usgovdod', 'china', 'custom']),
+  customAuthority: v.string(),
+  customGraph: v.string(),
+  inviteImmediately: v.boolean(),
+  defaults: v.object({
+    redirectUrl: v.string(),
+    message: v.string(),
+    sendMail: v.boolean(),
+    messageLanguage: v.string(),
+    userType: v.picklist(['Guest', 'Member']),
+  }),
+}) satisfies v.GenericSchema<Settings>;
+
+const queueItem = v.object({
+  key: v.string(),
+  input: inviteInput,
+  state: v.picklist(ITEM_STATES),
+  attempts: v.number(),
+  notBefore: v.number(),
+  error: v.optional(userError),
+  result: v.optional(inviteResult),
+  groupsPending: v.optional(v.array(v.string())),
+  groupAttempts: v.optional(v.number()),
+  grouping: v.optional(v.boolean()),
+});
+const queueSchema = v.object({
+  items: v.array(queueItem),
+  paused: v.boolean(),
+  stoppedFor: v.optional(userError),
+  notify: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<Queue>;
+
+const historyEntry = v.object({
+  ...inviteResult.entries,
+  state: v.optional(v.picklist(['Accepted', 'PendingAcceptance', 'NotFound', 'Unknown'])),
+  checkedAt: v.optional(v.number()),
+}) satisfies v.GenericSchema<HistoryEntry>;
+
+const found = v.object({ address: v.string(), name: v.optional(v.string()) });
+
+export const ENTRIES = {
+  settings: entry<Settings>({
+    area: 'local',
+    storedAs: 'settings',
+    schema: settingsSchema,
+    fallback: () => structuredClone(DEFAULT_SETTINGS),
+    // Settings saved before a field existed take that field's default.
+    migrate: (stored) =>
+      stored && typeof stored === 'object'
+        ? { ...DEFAULT_SETTINGS, ...stored, defaults: { ...DEFAULT_SETTINGS.defaults, ...(stored as Partial<Settings>).defaults } }
+        : stored,
+  }),
+  /** The bulk queue: storage.local, so that it survives a browser restart. */
+  queue: entry<Queue>({ area: 'local', storedAs: 'queue', schema: queueSchema, fallback: emptyQueue }),
+  history: entry<HistoryEntry[]>({ area: 'local', storedAs: 'history', schema: v.array(historyEntry), fallback: () => [] }),
+  draft: entry<Draft | undefined>({
+    area: 'session',
+    storedAs: 'draft',
+    schema: v.optional(v.object({ found: v.array(found), source: v.picklist(['selection', 'link', 'page']) })),
+    fallback: () => undefined,
+  }),
+};
+
+export type Key = keyof typeof ENTRIES;
+export type ValueOf<K extends Key> = (typeof ENTRIES)[K] extends Entry<infer T> ? T : never;
+
+/** Typed, checked access to the entries above over one backend. */
+export class Store {
+  private readonly reported = new Set<Key>();
+
+  constructor(
+    private readonly backend: StorageBackend,
+    /** Told once per key when a stored value is unreadable (and replaced by its fallback). */
+    private readonly onCorrupt: (key: Key, issues: string) => void = () => undefined,
+  ) {}
+
+  async read<K extends Key>(key: K): Promise<ValueOf<K>> {
+    const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
+    return this.check(key, await this.backend[spec.area].get(spec.storedAs));
+  }
+
+  write<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
+    const spec = ENTRIES[key];
+    return this.backend[spec.area].set(spec.storedAs, value);
+  }
+
+  remove(key: Key): Promise<void> {
+    const spec = ENTRIES[key];
+    return this.backend[spec.area].remove(spec.storedAs);
+  }
+
+  /** Calls back with each new (checked) value of the key; returns the unsubscribe. */
+  watch<K extends Key>(key: K, listener: (value: ValueOf<K>) => void): () => void {
+    const spec = ENTRIES[key];
+    return this.backend.onChanged((area, changed, value) => {
+      if (area === spec.area && changed === spec.storedAs) listener(this.check(key, value));
+    });
+  }
+
+  private check<K extends Key>(key: K, stored: unknown): ValueOf<K> {
+    const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
+    if (stored === undefined) return spec.fallback();
+    const parsed = v.safeParse(spec.schema, spec.migrate ? spec.migrate(stored) : stored);
+    if (parsed.success) return parsed.output;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      this.onCorrupt(key, v.summarize(parsed.issues));
+    }
+    return spec.fallback();
+  }
+}
+
+export { groupRef };
