@@ -5,8 +5,8 @@ import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTenant } from '../test/tenant/tenant.mjs';
-import { configureForTenant, E2E_EXTENSION_DIR, E2E_HOST_PERMISSION, EXTENSION_DIR, launchWithExtension } from './browser.mjs';
-import { servePages } from './pages-server.mjs';
+import { configureForTenant, E2E_EXTENSION_DIR, E2E_HOST_PERMISSION, EXTENSION_DIR, launchWithExtension } from '../test/support/browser.mjs';
+import { servePages } from '../test/support/pages-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');

@@ -5,8 +5,8 @@
 //    the 0.5× budget that innerText + regex leaves.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../browser.mjs';
-import { servePages } from '../pages-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/browser.mjs';
+import { servePages } from '../../test/support/pages-server.mjs';
 import { compile } from './compile.mjs';
 import { directoryPage } from './page-scan.mjs';
 

@@ -2,8 +2,8 @@
 // regex on the same page (the usual "email extractor" approach), with F1 for both; and hostile pages.
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../browser.mjs';
-import { servePages } from '../pages-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../test/support/browser.mjs';
+import { servePages } from '../../test/support/pages-server.mjs';
 import { HOSTILE_PAGES, hostilePages } from '../../test/pages/hostile.mjs';
 
 const SCANNER = resolve(EXTENSION_DIR, 'content/scan.js');

@@ -1,7 +1,7 @@
 // Popup open → interactive: from navigation start until the form and the signed-in account show.
 import { resolve } from 'node:path';
 import { startTenant } from '../../test/tenant/tenant.mjs';
-import { configureForTenant, EXTENSION_DIR, launchWithExtension } from '../browser.mjs';
+import { configureForTenant, EXTENSION_DIR, launchWithExtension } from '../../test/support/browser.mjs';
 import { popupFiles } from '../popup-size.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,7 +1,7 @@
 // 500 invitations against the simulated tenant with 100 ms latency and a write quota, through the
 // bulk queue; compared with the bound the quota and latency allow, and with one invitation at a time.
 import { startTenant } from '../../test/tenant/tenant.mjs';
-import { configureForTenant, launchWithExtension } from '../browser.mjs';
+import { configureForTenant, launchWithExtension } from '../../test/support/browser.mjs';
 
 const LATENCY_MS = 100;
 const QUOTA = { capacity: 100, perSecond: 100 };

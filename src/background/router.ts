@@ -15,6 +15,11 @@ export type HostCall = <K extends keyof HostRequests & string>(
   payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
 ) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
 
+/** A host's handlers as the background sees them: without the settings (for fakes in unit tests). */
+export type HostHandlers = {
+  [K in keyof HostRequests]: (payload: Omit<PayloadOf<HostRequests[K]>, 'config'>) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
+};
+
 /** Sends host requests with the current settings attached. */
 export function hostCall(store: Store, send: Client<HostRequests>): HostCall {
   return async (type, payload) => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { servePages } from '../../scripts/pages-server.mjs';
+import { servePages } from '../support/pages-server.mjs';
 import { openPopupOver, startSignedIn, type Launched } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

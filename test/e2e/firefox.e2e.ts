@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { startTenant, type Tenant } from '../tenant/tenant.mjs';
 import { CLIENT_ID } from './harness';
-import { FIREFOX_DIR, launchFirefox, openAddonPage } from './firefox';
-import { servePages } from '../../scripts/pages-server.mjs';
+import { FIREFOX_DIR, launchFirefox, openAddonPage } from '../support/firefox';
+import { servePages } from '../support/pages-server.mjs';
 import type { Found } from '../../src/core/extract';
 
 let tenant: Tenant;

@@ -2,8 +2,8 @@
 // dist/firefox when `npm run build` has not just made it.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM, E2E_HOST_PERMISSION } from '../../scripts/browser.mjs';
-import { FIREFOX, FIREFOX_DIR } from './firefox';
+import { CHROMIUM, E2E_HOST_PERMISSION } from '../support/browser.mjs';
+import { FIREFOX, FIREFOX_DIR } from '../support/firefox';
 
 export default function setup(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);

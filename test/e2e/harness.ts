@@ -2,7 +2,7 @@
 // product is replaced: the settings are written the way the options page writes them.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startTenant, type Tenant } from '../tenant/tenant.mjs';
-import { CHROMIUM, CLIENT_ID, E2E_EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../../scripts/browser.mjs';
+import { CHROMIUM, CLIENT_ID, E2E_EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../support/browser.mjs';
 
 export { CHROMIUM, CLIENT_ID, freshProfile };
 export const EXTENSION_DIR = E2E_EXTENSION_DIR;

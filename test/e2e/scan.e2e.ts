@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { servePages } from '../../scripts/pages-server.mjs';
+import { servePages } from '../support/pages-server.mjs';
 import { HOSTILE_PAGES, hostilePages } from '../pages/hostile.mjs';
 import { openPopup, openPopupOver, pasteAddresses, startSignedIn, type Launched } from './harness';
 

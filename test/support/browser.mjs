@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome');
 /** The same build plus a host permission for http://127.0.0.1 pages, standing in for activeTab. */
-export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../dist/chrome-e2e');
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome-e2e');
 export const E2E_HOST_PERMISSION = 'http://127.0.0.1/*';
 /** What every Chromium we start needs here: no sandbox in the container, no GPU, no network of its own. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

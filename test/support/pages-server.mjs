@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const FOLDERS = [resolve(import.meta.dirname, '../test/pages'), resolve(import.meta.dirname, '../test/corpus')];
+const FOLDERS = [resolve(import.meta.dirname, '../pages'), resolve(import.meta.dirname, '../corpus')];
 
 /** @param {Record<string, string>} [extra] generated pages by name, e.g. for the benchmark */
 export function servePages(extra = {}) {

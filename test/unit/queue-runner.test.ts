@@ -1,0 +1,195 @@
+// The queue runner on a fake platform and a scripted host, in Node: one load and one pump at a time,
+// recovery after a stopped worker, pause/cancel, throttling, a lost sign-in, the badge and the alarm.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { QueueRunner } from '../../src/background/queue-runner';
+import type { HostCall, HostHandlers } from '../../src/background/router';
+import { ok } from '../../src/protocol/messaging';
+import type { BatchAnswer } from '../../src/core/batch';
+import type { InviteInput } from '../../src/core/invitation';
+import { emptyQueue, enqueue, type Queue } from '../../src/core/queue';
+import { History } from '../../src/storage/history';
+import { Store } from '../../src/storage/storage';
+import { fakePlatform, type FakePlatform } from '../support/fake-platform';
+
+const input = (email: string, extra: Partial<InviteInput> = {}): InviteInput => ({
+  email,
+  displayName: '',
+  redirectUrl: 'https://myapps.microsoft.com',
+  sendMail: true,
+  message: '',
+  messageLanguage: '',
+  cc: '',
+  userType: 'Guest',
+  ...extra,
+});
+
+/** A host that answers like Graph: each address invited once it is sent; answers scripted per call. */
+class ScriptedHost {
+  sent: string[] = [];
+  directory = new Set<string>();
+  /** Answers for the next sendBatch calls, in order; 'ok' invites every step. */
+  script: ('ok' | 'lost' | 'signedOut' | ((id: string) => BatchAnswer))[] = [];
+  lookups = 0;
+  latencyMs = 10;
+
+  private readonly handlers: Pick<HostHandlers, 'sendBatch' | 'lookup' | 'addToGroups'> = {
+    sendBatch: async ({ items }) => {
+      const step = this.script.shift() ?? 'ok';
+      if (step === 'signedOut') return { ok: false, error: { key: 'errSignInRequired', reauth: true } };
+      for (const item of items) {
+        this.sent.push(item.input.email);
+        this.directory.add(item.input.email);
+      }
+      if (step === 'lost') return ok({ failure: { status: 0 }, tenantId: 'T' });
+      const answer = (id: string): BatchAnswer => (step === 'ok' ? { id, status: 201, body: { invitedUser: { id: `user-${id}` } } } : step(id));
+      return ok({ answers: items.map((i) => answer(i.id)), tenantId: 'T' });
+    },
+    lookup: async ({ emails }) => {
+      this.lookups++;
+      return ok({ users: Object.fromEntries(emails.map((e) => [e, this.directory.has(e) ? `user-${e}` : null])), tenantId: 'T' });
+    },
+    addToGroups: async ({ steps }) => ok({ answers: steps.map((s) => ({ id: s.id, status: 204 })) }),
+  };
+
+  readonly call: HostCall = async (type, payload) => {
+    await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const handler = this.handlers[type as keyof typeof this.handlers] as ((p: typeof payload) => ReturnType<HostCall>) | undefined;
+    if (!handler) throw new Error(`unexpected ${type}`);
+    return handler(payload);
+  };
+}
+
+let platform: FakePlatform;
+let store: Store;
+let host: ScriptedHost;
+const runner = () => new QueueRunner({ platform, store, history: new History(store), host: host.call, describeEnd: (c) => `done ${c.done}` });
+const stored = () => platform.data.local.get('queue') as Queue;
+const states = () => Object.fromEntries(stored().items.map((i) => [i.key, i.state]));
+/** What a stopped worker left in storage. */
+async function leftBehind(emails: string[], state: 'waiting' | 'sending'): Promise<void> {
+  const q = emptyQueue();
+  enqueue(q, emails.map((e) => input(e)), 0);
+  for (const item of q.items) Object.assign(item, { state, attempts: state === 'sending' ? 1 : 0 });
+  await store.write('queue', q);
+}
+/** Lets every timer and promise run until the queue has nothing left to do. */
+const settle = () => vi.advanceTimersByTimeAsync(120_000);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  platform = fakePlatform();
+  store = new Store(platform.storage);
+  host = new ScriptedHost();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('queue runner', () => {
+  test('runs a list to the end: each address sent once, recorded in the history, badge and alarm cleared', async () => {
+    const r = runner();
+    void r.start();
+    await r.enqueue(Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)));
+    expect(platform.badge).toBe('45');
+    expect(platform.alarmsSet.get('queue')).toBe(0.5);
+    await settle();
+    expect(Object.values(states())).toEqual(Array(45).fill('done'));
+    expect(host.sent.sort()).toEqual(Array.from({ length: 45 }, (_, i) => `u${i}@x.com`).sort());
+    expect((platform.data.local.get('history') as unknown[]).length).toBe(45);
+    expect(platform.badge).toBe('');
+    expect(platform.alarmsSet.has('queue')).toBe(false);
+  });
+
+  test('wake-ups at start (the worker starting, the alarm) share one load and one pump: nothing is sent twice', async () => {
+    await leftBehind(Array.from({ length: 30 }, (_, i) => `w${i}@x.com`), 'waiting');
+    // A new worker over the same storage, woken by start-up and the alarm at once.
+    const restarted = runner();
+    void restarted.start();
+    void restarted.wake();
+    void restarted.wake();
+    await settle();
+    expect(host.sent).toHaveLength(30);
+    expect(new Set(host.sent).size).toBe(30);
+    expect(Object.values(states())).toEqual(Array(30).fill('done'));
+  });
+
+  test('a worker stopped mid-batch: what was sending is looked up before any resend, never sent twice', async () => {
+    // The stopped worker's view: both were on their way; Graph had done only a@.
+    await leftBehind(['a@x.com', 'b@x.com'], 'sending');
+    host.directory.add('a@x.com');
+    void runner().start();
+    await settle();
+    expect(host.lookups).toBe(1);
+    expect(host.sent).toEqual(['b@x.com']);
+    expect(states()).toEqual({ 'a@x.com': 'done', 'b@x.com': 'done' });
+  });
+
+  test('a lost answer is looked up: the guest that exists is done without a second invitation', async () => {
+    host.script = ['lost'];
+    const r = runner();
+    void r.start();
+    await r.enqueue([input('lost@x.com')]);
+    await settle();
+    expect(host.sent).toEqual(['lost@x.com']);
+    expect(stored().items[0]).toMatchObject({ state: 'done', result: { userId: 'user-lost@x.com', tenantId: 'T' } });
+  });
+
+  test('a throttled item waits its Retry-After, then goes once', async () => {
+    host.script = [(id) => ({ id, status: 429, retryAfterSeconds: 5 })];
+    const r = runner();
+    void r.start();
+    await r.enqueue([input('slow@x.com')]);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(states()['slow@x.com']).toBe('waiting');
+    expect(host.sent).toHaveLength(1);
+    await settle();
+    expect(states()['slow@x.com']).toBe('done');
+    expect(host.sent).toHaveLength(2);
+  });
+
+  test('signed out: the queue stops with the reason, keeps the items waiting, and a resume goes on', async () => {
+    host.script = ['signedOut'];
+    const r = runner();
+    void r.start();
+    await r.enqueue([input('me@x.com')]);
+    await settle();
+    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errSignInRequired' }, items: [{ state: 'waiting' }] });
+    await r.control('resume');
+    await settle();
+    expect(states()['me@x.com']).toBe('done');
+  });
+
+  test('pause holds what waits; cancel ends it; retry brings it back', async () => {
+    host.latencyMs = 1000;
+    const r = runner();
+    void r.start();
+    await r.enqueue(Array.from({ length: 100 }, (_, i) => input(`p${i}@x.com`)));
+    await r.control('pause');
+    await settle();
+    const sentWhilePaused = host.sent.length;
+    expect(sentWhilePaused).toBeLessThan(100);
+    await r.control('cancel');
+    expect(Object.values(states()).filter((s) => s === 'cancelled')).toHaveLength(100 - sentWhilePaused);
+    await r.control('retry');
+    await settle();
+    expect(Object.values(states())).toEqual(Array(100).fill('done'));
+    expect(host.sent).toHaveLength(100);
+  });
+
+  test('invalid input is skipped with its reason and never sent; a run from the menu ends in a notification', async () => {
+    const r = runner();
+    void r.start();
+    await r.enqueue([input('ok@x.com'), input('bad+tag@x.com')]);
+    await r.notifyWhenDone();
+    await settle();
+    expect(states()).toEqual({ 'ok@x.com': 'done', 'bad+tag@x.com': 'skipped' });
+    expect(host.sent).toEqual(['ok@x.com']);
+    expect(platform.notifications).toEqual(['done 1']);
+  });
+
+  test('guests are added to their groups after the invitation', async () => {
+    const r = runner();
+    void r.start();
+    await r.enqueue([input('g@x.com', { groups: [{ id: 'g1', displayName: 'One' }] })]);
+    await settle();
+    expect(stored().items[0]).toMatchObject({ state: 'done', groupsPending: [] });
+  });
+});
