@@ -47,7 +47,12 @@ function contentScript(target: Target): Plugin {
           outDir: resolve(outDirFor(target), 'content'),
           emptyOutDir: false,
           target: target === 'chrome' ? 'chrome116' : 'firefox140',
-          lib: { entry: resolve(root, 'src/content/scan.ts'), formats: ['iife'], name: 'guestInviteScan', fileName: () => 'scan.js' },
+          lib: {
+            entry: resolve(root, 'src/content/scan.ts'),
+            formats: ['iife'],
+            name: 'guestInviteScan',
+            fileName: () => 'scan.js',
+          },
         },
       });
     },
@@ -80,7 +85,11 @@ function buildConfig(target: Target) {
       sourcemap: false,
       rollupOptions: {
         input,
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
       },
     },
   });

@@ -11,25 +11,55 @@ const x = (value) => `${value.toFixed(2)}×`;
 
 await compile('src/core/extract/index.ts', 'extract');
 const bundle = 'node_modules/.cache/bench/extract.mjs';
-const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync('node', ['scripts/bench/extract-text-run.mjs', bundle], { encoding: 'utf8' })));
+const runs = Array.from({ length: 5 }, () =>
+  JSON.parse(execFileSync('node', ['scripts/bench/extract-text-run.mjs', bundle], { encoding: 'utf8' })),
+);
 runs.sort((a, b) => a.ratio - b.ratio);
 const text = runs[Math.floor(runs.length / 2)];
 console.log('extractFromText (Node, median of 5 fresh processes)');
-console.log(`  ${(text.bytes / 1e6).toFixed(1)} MB, ${text.addresses} addresses: ${ms(text.ours)}; one indexOf('@') pass ${ms(text.base)}; ratio ${x(text.ratio)} (goal ≤ 15×; range ${x(runs[0].ratio)}–${x(runs.at(-1).ratio)})`);
-console.log(`  found ${text.found} of ${text.addresses} (a plain regex: ${ms(text.naive)}, ${text.naiveFound} matches, decoys included)`);
+console.log(
+  `  ${(text.bytes / 1e6).toFixed(1)} MB, ${text.addresses} addresses: ${ms(text.ours)}; ` +
+    `one indexOf('@') pass ${ms(text.base)}; ratio ${x(text.ratio)} (goal ≤ 15×; ` +
+    `range ${x(runs[0].ratio)}–${x(runs.at(-1).ratio)})`,
+);
+console.log(
+  `  found ${text.found} of ${text.addresses} ` +
+    `(a plain regex: ${ms(text.naive)}, ${text.naiveFound} matches, decoys included)`,
+);
 for (const h of text.hostile) console.log(`  hostile ${h.name}: ${ms(h.msPerMB)} per MB (goal ≤ 50 ms/MB)`);
 
 const page = await benchPageScan();
 console.log('Page scan (Chromium)');
-console.log(`  ${page.addresses}-address page: ours ${ms(page.ours)} (F1 ${page.oursF1.toFixed(3)}); innerText + regex ${ms(page.baseline)} (F1 ${page.baseF1.toFixed(3)}); ratio ${x(page.ratio)} (goal ≤ 0.5×)`);
-for (const h of page.hostile) console.log(`  hostile ${h.name} (${(h.bytes / (1 << 20)).toFixed(2)} MB of HTML): ${ms(h.ms)}, ${ms(h.msPerMB)} per MB, found ${h.found.join(', ') || 'nothing'}`);
+console.log(
+  `  ${page.addresses}-address page: ours ${ms(page.ours)} (F1 ${page.oursF1.toFixed(3)}); ` +
+    `innerText + regex ${ms(page.baseline)} (F1 ${page.baseF1.toFixed(3)}); ratio ${x(page.ratio)} (goal ≤ 0.5×)`,
+);
+for (const h of page.hostile)
+  console.log(
+    `  hostile ${h.name} (${(h.bytes / (1 << 20)).toFixed(2)} MB of HTML): ${ms(h.ms)}, ` +
+      `${ms(h.msPerMB)} per MB, found ${h.found.join(', ') || 'nothing'}`,
+  );
 
 const popup = await benchPopup();
 console.log('Popup');
 console.log(`  size: ${(popup.gzip / 1024).toFixed(1)} KB gzip in ${popup.files} files (goal ≤ 35 KB)`);
-console.log(`  open → interactive (signed in, ${popup.times.length} runs): median ${ms(popup.median)}, min ${ms(Math.min(...popup.times))}, max ${ms(Math.max(...popup.times))}`);
+console.log(
+  `  open → interactive (signed in, ${popup.times.length} runs): median ${ms(popup.median)}, ` +
+    `min ${ms(Math.min(...popup.times))}, max ${ms(Math.max(...popup.times))}`,
+);
 
 const queue = await benchQueue();
-console.log(`Bulk queue (${queue.count} invitations, ${queue.latencyMs} ms latency, write quota ${queue.quota.capacity} burst + ${queue.quota.perSecond}/s)`);
-console.log(`  queue, median of ${queue.runs} runs: ${ms(queue.queue.ms)} (${queue.queue.done} invited, ${queue.queue.batches} batches, ${queue.queue.throttled} per-item 429s retried); bound ${ms(queue.boundMs)}: ${x(queue.ratioToBound)} (goal ≤ 1.2×; range ${x(queue.ratioRange[0])}–${x(queue.ratioRange[1])})`);
-console.log(`  one at a time ${ms(queue.single.ms)} (${queue.single.done} invited): the queue is ${x(queue.speedup)} faster (goal ≥ 10×)`);
+console.log(
+  `Bulk queue (${queue.count} invitations, ${queue.latencyMs} ms latency, ` +
+    `write quota ${queue.quota.capacity} burst + ${queue.quota.perSecond}/s)`,
+);
+console.log(
+  `  queue, median of ${queue.runs} runs: ${ms(queue.queue.ms)} (${queue.queue.done} invited, ` +
+    `${queue.queue.batches} batches, ${queue.queue.throttled} per-item 429s retried); ` +
+    `bound ${ms(queue.boundMs)}: ${x(queue.ratioToBound)} ` +
+    `(goal ≤ 1.2×; range ${x(queue.ratioRange[0])}–${x(queue.ratioRange[1])})`,
+);
+console.log(
+  `  one at a time ${ms(queue.single.ms)} (${queue.single.done} invited): ` +
+    `the queue is ${x(queue.speedup)} faster (goal ≥ 10×)`,
+);

@@ -32,7 +32,12 @@ function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const inRoundedSquare = (x, y, r) => {
   const dx = Math.max(Math.abs(x - 0.5) - (0.5 - r), 0);
@@ -43,7 +48,9 @@ function icon(x, y) {
   if (!inRoundedSquare(x, y, 0.2)) return [0, 0, 0, 0];
   const head = (x - 0.4) ** 2 + (y - 0.36) ** 2 < 0.017;
   const body = y > 0.56 && y < 0.8 && (x - 0.4) ** 2 / 0.05 + (y - 0.8) ** 2 / 0.06 < 1;
-  const plus = (Math.abs(x - 0.75) < 0.04 && Math.abs(y - 0.42) < 0.14) || (Math.abs(y - 0.42) < 0.04 && Math.abs(x - 0.75) < 0.14);
+  const plus =
+    (Math.abs(x - 0.75) < 0.04 && Math.abs(y - 0.42) < 0.14) ||
+    (Math.abs(y - 0.42) < 0.04 && Math.abs(x - 0.75) < 0.14);
   return head || body || plus ? [255, 255, 255, 255] : [10, 95, 180, 255];
 }
 mkdirSync('public/icons', { recursive: true });

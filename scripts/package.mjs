@@ -29,10 +29,26 @@ const chrome = resolve(out, `${base}-chrome.zip`);
 zipDirectory(resolve(root, 'dist/chrome'), chrome);
 
 const firefox = `${base}-firefox.zip`;
-execFileSync('npx', ['web-ext', 'build', '--source-dir', 'dist/firefox', '--artifacts-dir', 'artifacts', '--filename', firefox, '--overwrite-dest', '--no-config-discovery'], { cwd: root, stdio: 'ignore' });
+execFileSync(
+  'npx',
+  [
+    'web-ext',
+    'build',
+    '--source-dir',
+    'dist/firefox',
+    '--artifacts-dir',
+    'artifacts',
+    '--filename',
+    firefox,
+    '--overwrite-dest',
+    '--no-config-discovery',
+  ],
+  { cwd: root, stdio: 'ignore' },
+);
 
 // What is committed, as AMO's reviewers rebuild it: `npm ci && npm run build`.
 const source = resolve(out, `${base}-source.zip`);
 execFileSync('git', ['archive', '--format=zip', `--prefix=${base}/`, '-o', source, 'HEAD'], { cwd: root });
 
-for (const file of [chrome, resolve(out, firefox), source]) console.log(`${relative(root, file)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
+for (const file of [chrome, resolve(out, firefox), source])
+  console.log(`${relative(root, file)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);

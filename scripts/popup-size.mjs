@@ -10,7 +10,12 @@ export function popupFiles(distDir, page = 'popup/popup.html') {
     if (seen.has(file)) return;
     const buffer = readFileSync(file);
     const text = buffer.toString('utf8');
-    seen.set(file, { path: file.slice(distDir.length + 1), bytes: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, text });
+    seen.set(file, {
+      path: file.slice(distDir.length + 1),
+      bytes: buffer.length,
+      gzip: gzipSync(buffer, { level: 9 }).length,
+      text,
+    });
     const refs = file.endsWith('.html')
       ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1])
       : file.endsWith('.js')

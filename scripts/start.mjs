@@ -5,7 +5,13 @@ import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTenant } from '../test/tenant/tenant.mjs';
-import { configureForTenant, E2E_EXTENSION_DIR, E2E_HOST_PERMISSION, EXTENSION_DIR, launchWithExtension } from '../test/support/browser.mjs';
+import {
+  configureForTenant,
+  E2E_EXTENSION_DIR,
+  E2E_HOST_PERMISSION,
+  EXTENSION_DIR,
+  launchWithExtension,
+} from '../test/support/browser.mjs';
 import { servePages } from '../test/support/pages-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,10 +20,18 @@ const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 // Headless, nobody clicks the toolbar button that grants activeTab: the demo uses the build whose
 // only difference is a host permission for the local demo page.
-if (headless) execSync('npx vite build --mode chrome --logLevel warn', { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_HOST_PERMISSION } });
+if (headless)
+  execSync('npx vite build --mode chrome --logLevel warn', {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, E2E_HOST_PERMISSION },
+  });
 const tenant = await startTenant({ port: Number(process.env.TENANT_PORT ?? 0) });
 const pages = await servePages();
-const { context, worker, extensionId } = await launchWithExtension({ headless, extensionDir: headless ? E2E_EXTENSION_DIR : EXTENSION_DIR });
+const { context, worker, extensionId } = await launchWithExtension({
+  headless,
+  extensionDir: headless ? E2E_EXTENSION_DIR : EXTENSION_DIR,
+});
 await configureForTenant(worker, tenant, { message: 'Welcome to the Q3 partner workspace.' });
 
 console.log(`Simulated tenant  ${tenant.url}  (tenant ${tenant.tenantId}, user alex@contoso.test)`);
@@ -33,7 +47,9 @@ if (headless) {
   await tenant.close();
   pages.close();
 } else {
-  console.log('\nClick the extension icon (puzzle piece → Guest Invite) to sign in and invite. Close the browser to stop.');
+  console.log(
+    '\nClick the extension icon (puzzle piece → Guest Invite) to sign in and invite. Close the browser to stop.',
+  );
   await worker.evaluate(() => chrome.action.openPopup?.()).catch(() => undefined);
   context.on('close', async () => {
     await tenant.close();
@@ -61,7 +77,10 @@ async function runDemo() {
   console.log('\nInvitations the simulated tenant received:');
   for (const request of tenant.invitations()) {
     const user = tenant.state.users.get(request.body.invitedUserEmailAddress.toLowerCase());
-    console.log(`  ${request.status}  ${request.body.invitedUserEmailAddress.padEnd(36)} ${String(request.body.invitedUserDisplayName ?? '').padEnd(20)} user ${user?.id}`);
+    console.log(
+      `  ${request.status}  ${request.body.invitedUserEmailAddress.padEnd(36)} ` +
+        `${String(request.body.invitedUserDisplayName ?? '').padEnd(20)} user ${user?.id}`,
+    );
   }
   console.log('\nPopup screenshot: artifacts/demo-popup.png');
 }

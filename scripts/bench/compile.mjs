@@ -11,7 +11,12 @@ export async function compile(entry, name) {
   await build({
     configFile: false,
     logLevel: 'silent',
-    build: { outDir, emptyOutDir: false, minify: false, lib: { entry: resolve(root, entry), formats: ['es'], fileName: () => `${name}.mjs` } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry: resolve(root, entry), formats: ['es'], fileName: () => `${name}.mjs` },
+    },
   });
   return import(resolve(outDir, `${name}.mjs`));
 }

@@ -1,6 +1,9 @@
 // extractFromText on ~5 MB of text with ~14,000 addresses, against one indexOf('@') pass over the
 // same text; and the hostile inputs, in ms per MB.
-const WORDS = 'the partner meeting is on thursday please bring slides and the signed contract for review we will also discuss budget timelines risks owners'.split(' ');
+const WORDS = (
+  'the partner meeting is on thursday please bring slides and the signed contract for review ' +
+  'we will also discuss budget timelines risks owners'
+).split(' ');
 
 /**
  * Deterministic text of ~5 MB with ~14,000 addresses written the ways pages write them (plain,
@@ -8,7 +11,7 @@ const WORDS = 'the partner meeting is on thursday please bring slides and the si
  */
 export function makeText(targetLength = 5_000_000, everyChars = 357) {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const parts = [];
   let length = 0;
   let addresses = 0;
@@ -86,5 +89,15 @@ export function benchText(extractFromText, rounds = 21) {
     const input = make();
     return { name, msPerMB: timeIt(() => extractFromText(input), 5) / (input.length / (1 << 20)) };
   });
-  return { bytes: flat.length, addresses, found, naiveFound, base: median(base), ours: median(ours), naive: median(naive), ratio: median(ratios), hostile };
+  return {
+    bytes: flat.length,
+    addresses,
+    found,
+    naiveFound,
+    base: median(base),
+    ours: median(ours),
+    naive: median(naive),
+    ratio: median(ratios),
+    hostile,
+  };
 }

@@ -16,10 +16,23 @@ export function directoryPage(count = 20_000) {
   for (let i = 0; i < count; i++) {
     const address = `person${i}.lastname@company${i % 997}.com`;
     expected.push(address);
-    const cell = i % 3 === 0 ? `<a href="mailto:${address}">${address}</a>` : i % 3 === 1 ? `<span>${address}</span>` : `<b>person${i}.lastname</b>@company${i % 997}.com`;
-    rows.push(`<tr><td>Person ${i} Lastname</td><td>${cell}</td><td><img alt="" src="x.png"> avatar${i}@2x.png</td><td>+1 555 ${String(i).padStart(4, '0')}</td></tr>`);
+    const cell =
+      i % 3 === 0
+        ? `<a href="mailto:${address}">${address}</a>`
+        : i % 3 === 1
+          ? `<span>${address}</span>`
+          : `<b>person${i}.lastname</b>@company${i % 997}.com`;
+    rows.push(
+      `<tr><td>Person ${i} Lastname</td><td>${cell}</td>` +
+        `<td><img alt="" src="x.png"> avatar${i}@2x.png</td><td>+1 555 ${String(i).padStart(4, '0')}</td></tr>`,
+    );
   }
-  return { html: `<!doctype html><html><head><title>Directory</title></head><body><table>${rows.join('')}</table></body></html>`, expected };
+  return {
+    html:
+      '<!doctype html><html><head><title>Directory</title></head>' +
+      `<body><table>${rows.join('')}</table></body></html>`,
+    expected,
+  };
 }
 
 function f1(found, expected) {

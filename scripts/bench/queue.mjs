@@ -7,7 +7,16 @@ const LATENCY_MS = 100;
 const QUOTA = { capacity: 100, perSecond: 100 };
 const COUNT = 500;
 
-const input = (email) => ({ email, displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: false, message: '', messageLanguage: '', cc: '', userType: 'Guest' });
+const input = (email) => ({
+  email,
+  displayName: '',
+  redirectUrl: 'https://myapps.microsoft.com',
+  sendMail: false,
+  message: '',
+  messageLanguage: '',
+  cc: '',
+  userType: 'Guest',
+});
 
 async function signedInPage(tenant) {
   const launched = await launchWithExtension();
@@ -30,7 +39,8 @@ async function viaQueue() {
       await chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', inputs: list });
       for (;;) {
         const { queue } = await chrome.storage.local.get('queue');
-        if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state))) return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
+        if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)))
+          return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
         await new Promise((r) => setTimeout(r, 20));
       }
     }, inputs);
@@ -51,7 +61,8 @@ async function oneAtATime() {
     return await page.evaluate(async (list) => {
       const start = performance.now();
       let done = 0;
-      for (const one of list) if ((await chrome.runtime.sendMessage({ to: 'background', type: 'invite', input: one })).ok) done++;
+      for (const one of list)
+        if ((await chrome.runtime.sendMessage({ to: 'background', type: 'invite', input: one })).ok) done++;
       return { ms: performance.now() - start, done };
     }, inputs);
   } finally {
@@ -70,5 +81,16 @@ export async function benchQueue({ runs = 3 } = {}) {
   // No client can beat the quota: the burst, then one write per 1/perSecond s; plus one round trip.
   const boundMs = (Math.max(0, COUNT - QUOTA.capacity) / QUOTA.perSecond) * 1000 + LATENCY_MS;
   const ratios = all.map((q) => q.ms / boundMs);
-  return { count: COUNT, latencyMs: LATENCY_MS, quota: QUOTA, runs, queue, single, boundMs, ratioToBound: queue.ms / boundMs, ratioRange: [ratios[0], ratios.at(-1)], speedup: single.ms / queue.ms };
+  return {
+    count: COUNT,
+    latencyMs: LATENCY_MS,
+    quota: QUOTA,
+    runs,
+    queue,
+    single,
+    boundMs,
+    ratioToBound: queue.ms / boundMs,
+    ratioRange: [ratios[0], ratios.at(-1)],
+    speedup: single.ms / queue.ms,
+  };
 }

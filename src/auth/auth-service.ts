@@ -69,7 +69,7 @@ export class AuthService {
   signIn(): Promise<AccountInfo> {
     return this.serialise(async () => {
       const result = await this.webAuthFlow(true, 'select_account');
-      return toAccountInfo(result.account!);
+      return toAccountInfo(result.account);
     });
   }
 
@@ -93,7 +93,9 @@ export class AuthService {
       return result.accessToken;
     } catch (error) {
       // An expired or revoked refresh token (invalid_grant) also calls for a new round trip.
-      const needsInteraction = error instanceof InteractionRequiredAuthError || (error instanceof AuthError && error.errorCode === 'invalid_grant');
+      const needsInteraction =
+        error instanceof InteractionRequiredAuthError ||
+        (error instanceof AuthError && error.errorCode === 'invalid_grant');
       if (!needsInteraction) throw describeAuthError(error);
     }
     return this.serialise(async () => {
@@ -114,7 +116,12 @@ export class AuthService {
     return first;
   }
 
-  private async webAuthFlow(interactive: boolean, prompt: 'select_account' | 'none', account?: MsalAccount, scopes = this.endpoints.scopes): Promise<AuthenticationResult> {
+  private async webAuthFlow(
+    interactive: boolean,
+    prompt: 'select_account' | 'none',
+    account?: MsalAccount,
+    scopes = this.endpoints.scopes,
+  ): Promise<AuthenticationResult> {
     await this.ready;
     clearInteractionState();
     this.capturedUrl = undefined;

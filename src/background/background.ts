@@ -9,14 +9,17 @@ import { registerMenus } from './menus';
 import { QueueRunner } from './queue-runner';
 import { backgroundHandlers, hostCall } from './router';
 
-export function startBackground(sendToHost: (message: Envelope) => Promise<unknown>): (message: unknown) => Promise<unknown> | undefined {
+export function startBackground(
+  sendToHost: (message: Envelope) => Promise<unknown>,
+): (message: unknown) => Promise<unknown> | undefined {
   const host = hostCall(store, client<typeof hostRequests>('host', sendToHost));
   const runner = new QueueRunner({
     platform,
     store,
     history,
     host,
-    describeEnd: (c) => (c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)])),
+    describeEnd: (c) =>
+      c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]),
   });
   const answer = receiver('background', backgroundRequests, backgroundHandlers(host, runner, history));
   registerMenus(runner);

@@ -14,6 +14,8 @@ async function sendToHost(message: Envelope): Promise<unknown> {
 const answerPage = startBackground(sendToHost);
 const answerHost = receiver('identity', identityRequests, {
   webAuthFlow: ({ url, interactive }) =>
-    launchWebAuthFlow(url, interactive).then(ok, (error: unknown) => fail('errSignInFailed', [error instanceof Error ? error.message : String(error)])),
+    launchWebAuthFlow(url, interactive).then(ok, (error: unknown) =>
+      fail('errSignInFailed', [error instanceof Error ? error.message : String(error)]),
+    ),
 });
 listen((message) => answerPage(message) ?? answerHost(message));

@@ -27,7 +27,11 @@ function retitleOnShown(info: Menus.OnShownInfoType): void {
   if (!info.contexts.includes('selection') || !info.selectionText) return;
   const found = extractFromText(info.selectionText);
   const title =
-    found.length === 1 ? t('menuInviteOne', [found[0]!.address]) : found.length > 1 ? t('menuInviteMany', [String(found.length)]) : t('menuInviteSelection');
+    found.length === 1
+      ? t('menuInviteOne', [found[0].address])
+      : found.length > 1
+        ? t('menuInviteMany', [String(found.length)])
+        : t('menuInviteSelection');
   void menus.retitle(MENU.selection, title);
 }
 
@@ -70,7 +74,8 @@ export function registerMenus(runner: QueueRunner): void {
   menus.onClicked((info, tab) => void onMenuClick(runner, info, tab));
   // The keyboard shortcut for "invite the current selection" behaves like the menu item (it grants activeTab too).
   menus.onCommand((command, tab) => {
-    if (command === 'invite-selection') void onMenuClick(runner, { menuItemId: MENU.selection, editable: false, modifiers: [], frameId: 0 }, tab);
+    if (command === 'invite-selection')
+      void onMenuClick(runner, { menuItemId: MENU.selection, editable: false, modifiers: [], frameId: 0 }, tab);
   });
   menus.onShown(retitleOnShown);
 }

@@ -171,7 +171,9 @@ export class QueueRunner {
   }
 
   private async send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
-    const reply = await this.deps.host('sendBatch', { items: batch.map((item) => ({ id: item.key, input: item.input })) });
+    const reply = await this.deps.host('sendBatch', {
+      items: batch.map((item) => ({ id: item.key, input: item.input })),
+    });
     const now = this.now();
     const stop = stopReason(reply);
     if (stop) {
@@ -185,7 +187,11 @@ export class QueueRunner {
     } else if (reply.ok) {
       const answers = reply.value.answers ?? [];
       const byId = new Map(answers.map((a) => [a.id, a]));
-      this.pacer.answered(now, answers.filter((a) => a.status < 300).length, answers.filter((a) => a.status === 429).length);
+      this.pacer.answered(
+        now,
+        answers.filter((a) => a.status < 300).length,
+        answers.filter((a) => a.status === 429).length,
+      );
       for (const item of batch) {
         const answer = byId.get(item.key);
         if (!answer) rules.markUncertain([item]);

@@ -10,14 +10,16 @@ import type { QueueRunner } from './queue-runner';
 
 type HostRequests = typeof hostRequests;
 /** A host request without its settings: they are added on the way. */
-export type HostCall = <K extends keyof HostRequests & string>(
+export type HostCall = <K extends keyof HostRequests>(
   type: K,
   payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
 ) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
 
 /** A host's handlers as the background sees them: without the settings (for fakes in unit tests). */
 export type HostHandlers = {
-  [K in keyof HostRequests]: (payload: Omit<PayloadOf<HostRequests[K]>, 'config'>) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
+  [K in keyof HostRequests]: (
+    payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
+  ) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
 };
 
 /** Sends host requests with the current settings attached. */
@@ -29,7 +31,11 @@ export function hostCall(store: Store, send: Client<HostRequests>): HostCall {
   };
 }
 
-export function backgroundHandlers(host: HostCall, runner: QueueRunner, history: History): Handlers<typeof backgroundRequests> {
+export function backgroundHandlers(
+  host: HostCall,
+  runner: QueueRunner,
+  history: History,
+): Handlers<typeof backgroundRequests> {
   return {
     status: () => host('status', {}),
     signIn: () => host('signIn', {}),

@@ -13,7 +13,8 @@ function scanSelection(selection: Selection): Found[] {
   const collector = new Collector();
   let offset = 0;
   for (let i = 0; i < selection.rangeCount; i++) {
-    for (const f of scanDocument(selection.getRangeAt(i).cloneContents()).found) collector.add(f.address, offset++, f.name);
+    for (const f of scanDocument(selection.getRangeAt(i).cloneContents()).found)
+      collector.add(f.address, offset++, f.name);
   }
   for (const f of extractFromText(selection.toString())) collector.add(f.address, offset++, f.name);
   return collector.list();
@@ -23,7 +24,12 @@ function scan(mode: ScanMode): PageScan {
   const selection = document.getSelection();
   const hasSelection = !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
   if (mode === 'selection' || (mode === 'auto' && hasSelection)) {
-    return { source: 'selection', found: hasSelection ? scanSelection(selection!) : [], partial: false, title: document.title };
+    return {
+      source: 'selection',
+      found: hasSelection ? scanSelection(selection) : [],
+      partial: false,
+      title: document.title,
+    };
   }
   const { found, partial } = scanDocument(document);
   return { source: 'page', found, partial, title: document.title };

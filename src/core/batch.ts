@@ -17,7 +17,12 @@ export type StepAnswer = Omit<BatchAnswer, 'id'>;
 /** A step's error answer, as graph-errors reads it. */
 export function failureOf(answer: StepAnswer): GraphFailure {
   const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  return { status: answer.status, code: error?.code, message: error?.message, retryAfterSeconds: answer.retryAfterSeconds };
+  return {
+    status: answer.status,
+    code: error?.code,
+    message: error?.message,
+    retryAfterSeconds: answer.retryAfterSeconds,
+  };
 }
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;

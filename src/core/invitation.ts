@@ -1,12 +1,5 @@
 // The invitation as the user describes it, its validation, and the exact Graph body it becomes.
-import {
-  checkAddress,
-  checkCc,
-  checkDisplayName,
-  checkMessage,
-  checkRedirectUrl,
-  type Problem,
-} from './validate';
+import { checkAddress, checkCc, checkDisplayName, checkMessage, checkRedirectUrl, type Problem } from './validate';
 
 export type UserType = 'Guest' | 'Member';
 
@@ -46,7 +39,12 @@ export interface InviteDefaults {
 }
 
 /** A new invitation for one address, filled from the defaults ('' language = the browser's). */
-export function inputFromDefaults(defaults: InviteDefaults, browserLanguage: string, email = '', displayName = ''): InviteInput {
+export function inputFromDefaults(
+  defaults: InviteDefaults,
+  browserLanguage: string,
+  email = '',
+  displayName = '',
+): InviteInput {
   return {
     email,
     displayName,
@@ -132,7 +130,12 @@ export interface InviteResult {
  * The record of a successful invitation, from Graph's answer (or, when the answer was lost, from the
  * user found in the directory: then there is no redeem link). The one place such a record is made.
  */
-export function toResult(input: InviteInput, answer: { userId: string; redeemUrl?: string }, tenantId: string, at: number): InviteResult {
+export function toResult(
+  input: InviteInput,
+  answer: { userId: string; redeemUrl?: string },
+  tenantId: string,
+  at: number,
+): InviteResult {
   return {
     email: input.email.trim(),
     displayName: input.displayName.trim() || undefined,

@@ -39,7 +39,7 @@ export class Pacer {
     this.dry.push({ at: now, accepted: this.accepted });
     // The latest span long enough to measure, from the newest dry moment back.
     for (let i = this.dry.length - 2; i >= 0; i--) {
-      const from = this.dry[i]!;
+      const from = this.dry[i];
       if (now - from.at < MIN_SPAN_MS) continue;
       this.rate = (this.accepted - from.accepted) / ((now - from.at) / 1000);
       this.dry = this.dry.slice(i);

@@ -8,7 +8,16 @@ import { addressKey, toResult, type InviteInput, type InviteResult } from './inv
  * waiting → sending → done | failed | waiting (retry later);
  * sending → uncertain when the answer was lost: looked up in the directory before anything is resent.
  */
-export const ITEM_STATES = ['waiting', 'sending', 'uncertain', 'grouping', 'done', 'failed', 'skipped', 'cancelled'] as const;
+export const ITEM_STATES = [
+  'waiting',
+  'sending',
+  'uncertain',
+  'grouping',
+  'done',
+  'failed',
+  'skipped',
+  'cancelled',
+] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
 export const QUEUE_ACTIONS = ['pause', 'resume', 'cancel', 'retry', 'clear'] as const;
@@ -56,7 +65,13 @@ export function enqueue(queue: Queue, inputs: InviteInput[], now: number): numbe
     const key = addressKey(input.email);
     if (pending.has(key)) continue;
     pending.add(key);
-    queue.items.push({ key, input: { ...input, email: input.email.trim() }, state: 'waiting', attempts: 0, notBefore: now });
+    queue.items.push({
+      key,
+      input: { ...input, email: input.email.trim() },
+      state: 'waiting',
+      attempts: 0,
+      notBefore: now,
+    });
     added++;
   }
   return added;
@@ -75,7 +90,9 @@ export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueIt
 
 /** When the earliest waiting item may go, if any is waiting. */
 export function nextWake(queue: Queue): number | undefined {
-  const times = queue.items.filter((i) => i.state === 'waiting' || (i.state === 'grouping' && !i.grouping)).map((i) => i.notBefore);
+  const times = queue.items
+    .filter((i) => i.state === 'waiting' || (i.state === 'grouping' && !i.grouping))
+    .map((i) => i.notBefore);
   return times.length && !queue.paused ? Math.min(...times) : undefined;
 }
 
@@ -89,7 +106,12 @@ export function settle(item: QueueItem, answer: StepAnswer, now: number, tenantI
   item.error = undefined;
   if (isSuccess(answer.status)) {
     const invitation = answer.body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string } | undefined;
-    item.result = toResult(item.input, { userId: invitation?.invitedUser?.id ?? '', redeemUrl: invitation?.inviteRedeemUrl }, tenantId, now);
+    item.result = toResult(
+      item.input,
+      { userId: invitation?.invitedUser?.id ?? '', redeemUrl: invitation?.inviteRedeemUrl },
+      tenantId,
+      now,
+    );
     startGrouping(item, now);
     return;
   }
@@ -102,7 +124,10 @@ export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number)
   item.error = describeGraphFailure(failure);
   if (transient && item.attempts < MAX_ATTEMPTS) {
     item.state = 'waiting';
-    const wait = failure.status === 429 && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backoff(item.attempts);
+    const wait =
+      failure.status === 429 && failure.retryAfterSeconds !== undefined
+        ? failure.retryAfterSeconds * 1000
+        : backoff(item.attempts);
     item.notBefore = now + wait;
     return;
   }
@@ -140,13 +165,26 @@ export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { 
  * One member addition's answer: added (204) or already a member (400) are both done; 404 means the
  * new guest has not replicated yet, so try again shortly; anything else is reported on the item.
  */
-export function settleGroup(item: QueueItem, groupId: string, answer: StepAnswer | undefined, now: number, groupName: string): void {
+export function settleGroup(
+  item: QueueItem,
+  groupId: string,
+  answer: StepAnswer | undefined,
+  now: number,
+  groupName: string,
+): void {
   const status = answer?.status ?? 0;
   const message = (answer?.body as { error?: { message?: string } } | undefined)?.error?.message ?? '';
   const added = status === 204 || status === 200 || (status === 400 && /already exist/iu.test(message));
-  const retry = (status === 404 || status === 429 || status === 0 || status >= 500) && (item.groupAttempts ?? 0) < MAX_ATTEMPTS;
+  const retry =
+    (status === 404 || status === 429 || status === 0 || status >= 500) && (item.groupAttempts ?? 0) < MAX_ATTEMPTS;
   if (!added && retry) {
-    item.notBefore = Math.max(item.notBefore, now + (status === 429 && answer?.retryAfterSeconds ? answer.retryAfterSeconds * 1000 : backoff(item.groupAttempts ?? 1)));
+    item.notBefore = Math.max(
+      item.notBefore,
+      now +
+        (status === 429 && answer?.retryAfterSeconds
+          ? answer.retryAfterSeconds * 1000
+          : backoff(item.groupAttempts ?? 1)),
+    );
     return;
   }
   item.groupsPending = item.groupsPending!.filter((id) => id !== groupId);
@@ -205,7 +243,9 @@ export function clearFinished(queue: Queue): void {
   queue.items = queue.items.filter(isPending);
 }
 
-export function counts(queue: Queue): Record<'done' | 'failed' | 'skipped' | 'waiting' | 'cancelled' | 'total', number> {
+export function counts(
+  queue: Queue,
+): Record<'done' | 'failed' | 'skipped' | 'waiting' | 'cancelled' | 'total', number> {
   const c = { done: 0, failed: 0, skipped: 0, waiting: 0, cancelled: 0, total: queue.items.length };
   for (const item of queue.items) {
     if (isPending(item)) c.waiting++;

@@ -19,6 +19,7 @@ export const LIMITS = {
 const GRAPH_FORBIDDEN = new Set('~!#$%^&*()+=[]{}\\/|;:"<>?,');
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const TLD = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f]/u;
 
 /** Returns the first problem with an address, or null when Graph will accept it. */
@@ -48,7 +49,7 @@ function checkDomain(domain: string): Problem | null {
   for (const label of labels) {
     if (label.length > LIMITS.label || !LABEL.test(label)) return { key: 'errEmailDomain', subs: [domain] };
   }
-  if (!TLD.test(labels[labels.length - 1]!.toLowerCase())) return { key: 'errEmailDomain', subs: [domain] };
+  if (!TLD.test(labels[labels.length - 1].toLowerCase())) return { key: 'errEmailDomain', subs: [domain] };
   return null;
 }
 

@@ -13,7 +13,16 @@ const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', 
 
 function exportCsv(entries: HistoryEntry[]): void {
   const header = ['address', 'name', 'invited_at', 'tenant', 'user_id', 'user_type', 'mail_sent', 'status'];
-  const rows = entries.map((e) => [e.email, e.displayName, new Date(e.at).toISOString(), e.tenantId, e.userId, e.userType, e.sentMail, e.state]);
+  const rows = entries.map((e) => [
+    e.email,
+    e.displayName,
+    new Date(e.at).toISOString(),
+    e.tenantId,
+    e.userId,
+    e.userType,
+    e.sentMail,
+    e.state,
+  ]);
   const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
@@ -71,7 +80,13 @@ function History() {
     <main class="page wide-page">
       <h1>{t('historyTitle')}</h1>
       <div class="row toolbar">
-        <button type="button" class="primary" onClick={refresh} disabled={busy || !entries.length} data-testid="refresh">
+        <button
+          type="button"
+          class="primary"
+          onClick={refresh}
+          disabled={busy || !entries.length}
+          data-testid="refresh"
+        >
           {busy ? t('refreshing') : t('refreshStatus')}
         </button>
         <button type="button" onClick={() => exportCsv(entries)} disabled={!entries.length} data-testid="export">

@@ -31,8 +31,12 @@ export function toGraphFailure(error: unknown): GraphFailure | undefined {
 /** Accepted, PendingAcceptance, or gone from the directory. */
 export async function fetchUserState(client: Client, id: string): Promise<GuestState> {
   try {
-    const user = (await client.api(`/users/${encodeURIComponent(id)}`).select('id,externalUserState').get()) as { externalUserState?: string | null };
-    if (user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance') return user.externalUserState;
+    const user = (await client
+      .api(`/users/${encodeURIComponent(id)}`)
+      .select('id,externalUserState')
+      .get()) as { externalUserState?: string | null };
+    if (user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance')
+      return user.externalUserState;
     return 'Unknown';
   } catch (error) {
     if (toGraphFailure(error)?.status === 404) return 'NotFound';
@@ -63,7 +67,9 @@ export async function postBatch(client: Client, steps: BatchStep[]): Promise<Bat
     url: step.url,
     ...(step.body === undefined ? {} : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
   }));
-  const reply = (await client.api('/$batch').post({ requests })) as { responses?: { id: string; status: number; body?: unknown; headers?: Record<string, string> }[] };
+  const reply = (await client.api('/$batch').post({ requests })) as {
+    responses?: { id: string; status: number; body?: unknown; headers?: Record<string, string> }[];
+  };
   return (reply.responses ?? []).map((r) => {
     const retryAfter = Object.entries(r.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
     return { id: r.id, status: r.status, body: r.body, retryAfterSeconds: parseRetryAfter(retryAfter) };
@@ -79,20 +85,38 @@ export function lookupStep(id: string, email: string): BatchStep {
     `proxyAddresses/any(p:p eq 'smtp:${quoted}')`,
     `userPrincipalName eq '${quoted}'`,
   ].join(' or ');
-  return { id, method: 'GET', url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType,externalUserState` };
+  return {
+    id,
+    method: 'GET',
+    url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType,externalUserState`,
+  };
 }
 
 /** The tenant's own verified domains (User.Read is enough for the organization resource). */
-export const ORGANIZATION_STEP: BatchStep = { id: 'organization', method: 'GET', url: '/organization?$select=verifiedDomains' };
+export const ORGANIZATION_STEP: BatchStep = {
+  id: 'organization',
+  method: 'GET',
+  url: '/organization?$select=verifiedDomains',
+};
 
 /** Groups whose name starts with the query (security and Microsoft 365 groups alike). */
 export async function searchGroups(client: Client, query: string): Promise<{ id: string; displayName: string }[]> {
   const quoted = query.trim().replace(/'/gu, "''");
-  const reply = (await client.api('/groups').filter(`startswith(displayName,'${quoted}')`).select('id,displayName').top(10).get()) as { value?: { id: string; displayName: string }[] };
+  const reply = (await client
+    .api('/groups')
+    .filter(`startswith(displayName,'${quoted}')`)
+    .select('id,displayName')
+    .top(10)
+    .get()) as { value?: { id: string; displayName: string }[] };
   return reply.value ?? [];
 }
 
 /** Adding a member: POST /groups/{id}/members/$ref, as a batch step. */
 export function memberStep(id: string, groupId: string, userId: string, graphBaseUrl: string): BatchStep {
-  return { id, method: 'POST', url: `/groups/${encodeURIComponent(groupId)}/members/$ref`, body: { '@odata.id': `${graphBaseUrl}/v1.0/directoryObjects/${userId}` } };
+  return {
+    id,
+    method: 'POST',
+    url: `/groups/${encodeURIComponent(groupId)}/members/$ref`,
+    body: { '@odata.id': `${graphBaseUrl}/v1.0/directoryObjects/${userId}` },
+  };
 }

@@ -8,11 +8,28 @@ import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
 import type { GuestState, KnownUser } from '../core/directory';
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { addressKey, buildInvitationBody, checkInvite } from '../core/invitation';
-import type { AuthStatus, BatchOutcome, DirectoryView, GroupOutcome, hostRequests, LookupOutcome } from '../protocol/contract';
+import type {
+  AuthStatus,
+  BatchOutcome,
+  DirectoryView,
+  GroupOutcome,
+  hostRequests,
+  LookupOutcome,
+} from '../protocol/contract';
 import { fail, ok, type Handlers, type PayloadOf } from '../protocol/messaging';
 import { isConfigured } from '../storage/settings';
 import { forgetOtherConfiguration } from '../storage/msal-cache';
-import { createGraphClient, fetchUserState, lookupStep, memberStep, ORGANIZATION_STEP, postBatch, scopesFor, searchGroups, toGraphFailure } from './graph';
+import {
+  createGraphClient,
+  fetchUserState,
+  lookupStep,
+  memberStep,
+  ORGANIZATION_STEP,
+  postBatch,
+  scopesFor,
+  searchGroups,
+  toGraphFailure,
+} from './graph';
 import type { Client } from '@microsoft/microsoft-graph-client';
 
 type HostRequests = typeof hostRequests;
@@ -44,7 +61,8 @@ export class Host {
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
     directory: (p) => this.run(p.config, () => this.directory(p.config, p.emails, true)),
-    searchGroups: (p) => this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
+    searchGroups: (p) =>
+      this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
   };
@@ -54,7 +72,8 @@ export class Host {
     try {
       return ok(await task());
     } catch (error) {
-      if (error instanceof AuthFailure) return { ok: false as const, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
+      if (error instanceof AuthFailure)
+        return { ok: false as const, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
       if (error instanceof GraphStepError) return { ok: false as const, error: error.userError };
       return fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]);
     }
@@ -78,7 +97,12 @@ export class Host {
   private async sendBatch({ config, items }: Payload<'sendBatch'>): Promise<BatchOutcome> {
     const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length);
     const tenantId = await this.tenantOf(config);
-    const steps = valid.map((item) => ({ id: item.id, method: 'POST' as const, url: '/invitations', body: buildInvitationBody(item.input) }));
+    const steps = valid.map((item) => ({
+      id: item.id,
+      method: 'POST' as const,
+      url: '/invitations',
+      body: buildInvitationBody(item.input),
+    }));
     const call = this.withClient(config, 'invite', (client) => postBatch(client, steps));
     const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
@@ -88,7 +112,8 @@ export class Host {
       if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 }, tenantId };
     } finally {
-      for (const address of addresses) if (this.batchesOnTheirWay.get(address) === call) this.batchesOnTheirWay.delete(address);
+      for (const address of addresses)
+        if (this.batchesOnTheirWay.get(address) === call) this.batchesOnTheirWay.delete(address);
     }
   }
 
@@ -100,7 +125,8 @@ export class Host {
     if (withDomains) steps.push(ORGANIZATION_STEP);
     const answers = await this.withClient(config, 'read', async (client) => {
       const all: BatchAnswer[] = [];
-      for (let i = 0; i < steps.length; i += BATCH_SIZE) all.push(...(await postBatch(client, steps.slice(i, i + BATCH_SIZE))));
+      for (let i = 0; i < steps.length; i += BATCH_SIZE)
+        all.push(...(await postBatch(client, steps.slice(i, i + BATCH_SIZE))));
       return all;
     });
     for (const answer of answers) {
@@ -108,7 +134,7 @@ export class Host {
       if (answer.id === ORGANIZATION_STEP.id) {
         const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
         domains = (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
-      } else users[emails[Number(answer.id)]!] = (answer.body as { value?: KnownUser[] }).value?.[0] ?? null;
+      } else users[emails[Number(answer.id)]] = (answer.body as { value?: KnownUser[] }).value?.[0] ?? null;
     }
     return { users, domains };
   }
@@ -116,7 +142,7 @@ export class Host {
   private async lookup({ config, emails }: Payload<'lookup'>): Promise<LookupOutcome> {
     // A worker stopped mid-batch loses the answer, but in Chrome the batch itself goes on here, in the
     // offscreen document. Until it lands the directory would wrongly say "not invited": wait for it.
-    await Promise.allSettled(emails.map((email) => this.batchesOnTheirWay.get(addressKey(email))));
+    await Promise.allSettled(emails.flatMap((email) => this.batchesOnTheirWay.get(addressKey(email)) ?? []));
     const { users } = await this.directory(config, emails, false);
     const ids = Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
     return { users: ids, tenantId: await this.tenantOf(config) };
@@ -146,7 +172,14 @@ export class Host {
   private async addToGroups({ config, steps }: Payload<'addToGroups'>): Promise<GroupOutcome> {
     const base = resolveEndpoints(config).graphBaseUrl;
     try {
-      return { answers: await this.withClient(config, 'groups', (client) => postBatch(client, steps.map((s) => memberStep(s.id, s.groupId, s.userId, base)))) };
+      return {
+        answers: await this.withClient(config, 'groups', (client) =>
+          postBatch(
+            client,
+            steps.map((s) => memberStep(s.id, s.groupId, s.userId, base)),
+          ),
+        ),
+      };
     } catch (error) {
       if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 } };

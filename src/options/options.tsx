@@ -6,7 +6,14 @@ import { store } from '../storage/browser-store';
 import type { Settings } from '../storage/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
-import { checkClientId, checkHttpsEndpoint, checkMessage, checkRedirectUrl, checkTenant, type Problem } from '../core/validate';
+import {
+  checkClientId,
+  checkHttpsEndpoint,
+  checkMessage,
+  checkRedirectUrl,
+  checkTenant,
+  type Problem,
+} from '../core/validate';
 import { Field, describedBy } from '../ui/field';
 import '../ui/styles.css';
 
@@ -43,7 +50,8 @@ function Options() {
     setSaved(false);
     setSettings({ ...settings, ...patch });
   };
-  const updateDefaults = (patch: Partial<Settings['defaults']>) => update({ defaults: { ...settings.defaults, ...patch } });
+  const updateDefaults = (patch: Partial<Settings['defaults']>) =>
+    update({ defaults: { ...settings.defaults, ...patch } });
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
   const save = async (e: Event) => {
@@ -51,7 +59,7 @@ function Options() {
     const found = checkSettings(settings);
     setProblems(found);
     if (Object.keys(found).length) {
-      document.getElementById(Object.keys(found)[0]!)?.focus();
+      document.getElementById(Object.keys(found)[0])?.focus();
       return;
     }
     await store.write('settings', { ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
@@ -71,10 +79,21 @@ function Options() {
           </button>
         </div>
         <Field id="clientId" label={t('fieldClientId')} problem={problems.clientId}>
-          <input {...describedBy('clientId', problems.clientId)} value={settings.clientId} onInput={(e) => update({ clientId: value(e) })} spellcheck={false} placeholder="00000000-0000-0000-0000-000000000000" />
+          <input
+            {...describedBy('clientId', problems.clientId)}
+            value={settings.clientId}
+            onInput={(e) => update({ clientId: value(e) })}
+            spellcheck={false}
+            placeholder="00000000-0000-0000-0000-000000000000"
+          />
         </Field>
         <Field id="tenant" label={t('fieldTenant')} problem={problems.tenant} hint={t('tenantHint')}>
-          <input {...describedBy('tenant', problems.tenant, t('tenantHint'))} value={settings.tenant} onInput={(e) => update({ tenant: value(e) })} spellcheck={false} />
+          <input
+            {...describedBy('tenant', problems.tenant, t('tenantHint'))}
+            value={settings.tenant}
+            onInput={(e) => update({ tenant: value(e) })}
+            spellcheck={false}
+          />
         </Field>
         <Field id="cloud" label={t('fieldCloud')}>
           <select id="cloud" value={settings.cloud} onChange={(e) => update({ cloud: value(e) as CloudId })}>
@@ -88,26 +107,53 @@ function Options() {
         {settings.cloud === 'custom' && (
           <>
             <Field id="customAuthority" label={t('fieldCustomAuthority')} problem={problems.customAuthority}>
-              <input {...describedBy('customAuthority', problems.customAuthority)} value={settings.customAuthority} onInput={(e) => update({ customAuthority: value(e) })} spellcheck={false} />
+              <input
+                {...describedBy('customAuthority', problems.customAuthority)}
+                value={settings.customAuthority}
+                onInput={(e) => update({ customAuthority: value(e) })}
+                spellcheck={false}
+              />
             </Field>
             <Field id="customGraph" label={t('fieldCustomGraph')} problem={problems.customGraph}>
-              <input {...describedBy('customGraph', problems.customGraph)} value={settings.customGraph} onInput={(e) => update({ customGraph: value(e) })} spellcheck={false} />
+              <input
+                {...describedBy('customGraph', problems.customGraph)}
+                value={settings.customGraph}
+                onInput={(e) => update({ customGraph: value(e) })}
+                spellcheck={false}
+              />
             </Field>
           </>
         )}
         <h2>{t('sectionDefaults')}</h2>
         <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
-          <input {...describedBy('redirectUrl', problems.redirectUrl)} value={settings.defaults.redirectUrl} onInput={(e) => updateDefaults({ redirectUrl: value(e) })} />
+          <input
+            {...describedBy('redirectUrl', problems.redirectUrl)}
+            value={settings.defaults.redirectUrl}
+            onInput={(e) => updateDefaults({ redirectUrl: value(e) })}
+          />
         </Field>
         <label class="check">
-          <input type="checkbox" checked={settings.defaults.sendMail} onChange={(e) => updateDefaults({ sendMail: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.defaults.sendMail}
+            onChange={(e) => updateDefaults({ sendMail: e.currentTarget.checked })}
+          />
           {t('fieldSendMail')}
         </label>
         <Field id="message" label={t('fieldMessage')} problem={problems.message}>
-          <textarea {...describedBy('message', problems.message)} rows={3} value={settings.defaults.message} onInput={(e) => updateDefaults({ message: value(e) })} />
+          <textarea
+            {...describedBy('message', problems.message)}
+            rows={3}
+            value={settings.defaults.message}
+            onInput={(e) => updateDefaults({ message: value(e) })}
+          />
         </Field>
         <Field id="language" label={t('fieldLanguage')}>
-          <select id="language" value={settings.defaults.messageLanguage} onChange={(e) => updateDefaults({ messageLanguage: value(e) })}>
+          <select
+            id="language"
+            value={settings.defaults.messageLanguage}
+            onChange={(e) => updateDefaults({ messageLanguage: value(e) })}
+          >
             <option value="">{t('languageBrowser', [uiLanguage()])}</option>
             {MESSAGE_LANGUAGES.map((tag) => (
               <option key={tag} value={tag}>
@@ -117,7 +163,12 @@ function Options() {
           </select>
         </Field>
         <label class="check">
-          <input type="checkbox" id="inviteImmediately" checked={settings.inviteImmediately} onChange={(e) => update({ inviteImmediately: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            id="inviteImmediately"
+            checked={settings.inviteImmediately}
+            onChange={(e) => update({ inviteImmediately: e.currentTarget.checked })}
+          />
           {t('fieldInviteImmediately')}
         </label>
         <h2>{t('sectionShortcuts')}</h2>

@@ -43,7 +43,12 @@ export const platform: Platform = {
     if (text) await browser.action.setBadgeBackgroundColor({ color: '#0a5fb4' });
   },
   notify: async (message) =>
-    void (await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('icons/128.png'), title: browser.i18n.getMessage('extName'), message })),
+    void (await browser.notifications.create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/128.png'),
+      title: browser.i18n.getMessage('extName'),
+      message,
+    })),
   now: () => Date.now(),
 };
 
@@ -54,7 +59,9 @@ export function isOwnExtensionPage(sender: { id?: string; url?: string }): boole
 
 /** Answers messages from our own pages only; anything else gets no answer. */
 export function listen(handler: (message: unknown) => Promise<unknown> | undefined): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => (isOwnExtensionPage(sender) ? handler(message) : undefined));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    isOwnExtensionPage(sender) ? handler(message) : undefined,
+  );
 }
 
 export const sendMessage = (message: Envelope): Promise<unknown> => browser.runtime.sendMessage(message);
@@ -74,7 +81,8 @@ export async function scanTab(tabId: number, mode: 'selection' | 'page' | 'auto'
   await browser.scripting.executeScript({ target, files: ['content/scan.js'] });
   const [injection] = await browser.scripting.executeScript({
     target,
-    func: (scanMode: string) => (globalThis as unknown as { __guestInviteScan: (m: string) => PageScan }).__guestInviteScan(scanMode),
+    func: (scanMode: string) =>
+      (globalThis as unknown as { __guestInviteScan: (m: string) => PageScan }).__guestInviteScan(scanMode),
     args: [mode],
   });
   const result = injection?.result as PageScan | undefined;
@@ -92,7 +100,10 @@ export const extensionId = () => browser.runtime.id;
 
 /** Opens the authorize URL and resolves with the URL the server redirected back to. */
 export async function launchWebAuthFlow(url: string, interactive: boolean): Promise<string> {
-  const details: Parameters<typeof browser.identity.launchWebAuthFlow>[0] & Record<string, unknown> = { url, interactive };
+  const details: Parameters<typeof browser.identity.launchWebAuthFlow>[0] & Record<string, unknown> = {
+    url,
+    interactive,
+  };
   if (!interactive) {
     // Chrome: let the silent flow follow server redirects for a while instead of failing on first load.
     details.abortOnLoadForNonInteractive = false;
@@ -109,8 +120,10 @@ export const menus = {
     void browser.contextMenus.removeAll().then(() => items.forEach((item) => browser.contextMenus.create(item)));
   },
   onInstalled: (listener: () => void) => browser.runtime.onInstalled.addListener(listener),
-  onClicked: (listener: (info: Menus.OnClickData, tab: Tabs.Tab | undefined) => void) => browser.contextMenus.onClicked.addListener(listener),
-  onCommand: (listener: (command: string, tab: Tabs.Tab | undefined) => void) => browser.commands.onCommand.addListener(listener),
+  onClicked: (listener: (info: Menus.OnClickData, tab: Tabs.Tab | undefined) => void) =>
+    browser.contextMenus.onClicked.addListener(listener),
+  onCommand: (listener: (command: string, tab: Tabs.Tab | undefined) => void) =>
+    browser.commands.onCommand.addListener(listener),
   /** Firefox only: retitle an item while the menu is open. */
   onShown: (listener: (info: Menus.OnShownInfoType) => void) => browser.menus?.onShown?.addListener(listener),
   retitle: async (id: string, title: string) => {
@@ -128,12 +141,15 @@ let creatingOffscreen: Promise<void> | undefined;
 /** Chrome: the offscreen document that hosts MSAL and the Graph client, created when first needed. */
 export async function ensureOffscreen(): Promise<void> {
   const url = chrome.runtime.getURL(OFFSCREEN_URL);
-  const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  const existing = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT'],
+    documentUrls: [url],
+  });
   if (existing.length) return;
   creatingOffscreen ??= chrome.offscreen
     .createDocument({
       url: OFFSCREEN_URL,
-      reasons: ['LOCAL_STORAGE' as chrome.offscreen.Reason],
+      reasons: ['LOCAL_STORAGE'],
       justification: 'Keeps the Microsoft sign-in session (MSAL cache) and sends Graph requests.',
     })
     .finally(() => (creatingOffscreen = undefined));

@@ -18,7 +18,9 @@ interface Props {
 export function AddressPicker({ found, standings, selected, onChange, source, partial }: Props) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
-  const visible = needle ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle)) : found;
+  const visible = needle
+    ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle))
+    : found;
   const invitable = visible.filter((f) => !checkAddress(f.address));
   const toggle = (address: string, on: boolean) => {
     const next = new Set(selected);
@@ -41,7 +43,15 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
       </h2>
       {partial && <p class="hint">{t('scanPartial')}</p>}
       {found.length > 5 && (
-        <input type="search" class="filter" aria-label={t('filterLabel')} placeholder={t('filterLabel')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} data-testid="filter" />
+        <input
+          type="search"
+          class="filter"
+          aria-label={t('filterLabel')}
+          placeholder={t('filterLabel')}
+          value={filter}
+          onInput={(e) => setFilter(e.currentTarget.value)}
+          data-testid="filter"
+        />
       )}
       <div class="row picker-actions">
         <button type="button" class="link" onClick={() => setAll(true)} data-testid="select-all">
@@ -60,7 +70,13 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
           const id = `addr-${f.address}`;
           return (
             <li key={f.address}>
-              <input type="checkbox" id={id} checked={selected.has(f.address)} disabled={!!problem} onChange={(e) => toggle(f.address, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                id={id}
+                checked={selected.has(f.address)}
+                disabled={!!problem}
+                onChange={(e) => toggle(f.address, e.currentTarget.checked)}
+              />
               <label for={id}>
                 {f.name && <span class="name">{f.name}</span>}
                 <span class="address">{f.address}</span>

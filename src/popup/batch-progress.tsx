@@ -17,7 +17,9 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
-        <strong>{t('queueSummary', [String(c.done), String(c.failed), String(c.skipped + c.cancelled), String(c.waiting)])}</strong>
+        <strong>
+          {t('queueSummary', [String(c.done), String(c.failed), String(c.skipped + c.cancelled), String(c.waiting)])}
+        </strong>
       </p>
       <progress max={c.total} value={finished} aria-label={t('batchProgress')} />
       {queue.stoppedFor && <ErrorBox error={queue.stoppedFor} />}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { GroupRef } from '../core/invitation';
 import { t } from '../shared/i18n';
-import { api } from '../ui/api';
+import { useGroupSearch } from './use-group-search';
 
 interface Props {
   value: GroupRef[];
@@ -11,23 +11,7 @@ interface Props {
 /** Optional: groups to add the guests to once invited, found by the start of their name. */
 export function GroupPicker({ value, onChange }: Props) {
   const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<GroupRef[]>();
-  const [failed, setFailed] = useState<string>();
-
-  useEffect(() => {
-    const text = query.trim();
-    if (text.length < 2) {
-      setMatches(undefined);
-      return;
-    }
-    const timer = setTimeout(() => {
-      void api('searchGroups', { query: text }).then((reply) => {
-        setFailed(reply.ok ? undefined : t(reply.error.key, reply.error.subs));
-        setMatches(reply.ok ? reply.value : []);
-      });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const { matches, failed } = useGroupSearch(query);
 
   const chosen = new Set(value.map((g) => g.id));
   return (
@@ -38,29 +22,49 @@ export function GroupPicker({ value, onChange }: Props) {
           {value.map((g) => (
             <li key={g.id}>
               {g.displayName}
-              <button type="button" class="link" aria-label={t('removeGroup', [g.displayName])} onClick={() => onChange(value.filter((x) => x.id !== g.id))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('removeGroup', [g.displayName])}
+                onClick={() => onChange(value.filter((x) => x.id !== g.id))}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <input id="groups" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder={t('groupsSearch')} autocomplete="off" data-testid="group-search" />
+      <input
+        id="groups"
+        type="search"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        placeholder={t('groupsSearch')}
+        autocomplete="off"
+        data-testid="group-search"
+      />
       <div aria-live="polite">
         {failed && <p class="error">{failed}</p>}
-        {matches && !failed && (matches.length ? (
-          <ul class="group-matches">
-            {matches.map((g) => (
-              <li key={g.id}>
-                <button type="button" disabled={chosen.has(g.id)} onClick={() => onChange([...value, g])} data-testid="group-add">
-                  {g.displayName}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="hint">{t('groupsNone')}</p>
-        ))}
+        {matches &&
+          !failed &&
+          (matches.length ? (
+            <ul class="group-matches">
+              {matches.map((g) => (
+                <li key={g.id}>
+                  <button
+                    type="button"
+                    disabled={chosen.has(g.id)}
+                    onClick={() => onChange([...value, g])}
+                    data-testid="group-add"
+                  >
+                    {g.displayName}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{t('groupsNone')}</p>
+          ))}
       </div>
     </div>
   );

@@ -26,7 +26,17 @@ function languageName(tag: string): string {
 }
 
 /** The single-invitation form: everything POST /invitations offers. */
-export function InviteForm({ recipients, submitLabel, onPasteAddresses, value, problems, busy, canSend, onChange, onSubmit }: Props) {
+export function InviteForm({
+  recipients,
+  submitLabel,
+  onPasteAddresses,
+  value,
+  problems,
+  busy,
+  canSend,
+  onChange,
+  onSubmit,
+}: Props) {
   const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
   const text = (key: keyof InviteInput) => (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never);
   const messageHint = t('messageCount', [String(value.message.length), String(LIMITS.message)]);
@@ -58,34 +68,69 @@ export function InviteForm({ recipients, submitLabel, onPasteAddresses, value, p
             />
           </Field>
           <Field id="displayName" label={t('fieldDisplayName')} problem={problems.displayName}>
-            <input {...describedBy('displayName', problems.displayName)} value={value.displayName} onInput={text('displayName')} autocomplete="off" />
+            <input
+              {...describedBy('displayName', problems.displayName)}
+              value={value.displayName}
+              onInput={text('displayName')}
+              autocomplete="off"
+            />
           </Field>
         </>
       )}
       <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
-        <input {...describedBy('redirectUrl', problems.redirectUrl)} type="url" value={value.redirectUrl} onInput={text('redirectUrl')} spellcheck={false} />
+        <input
+          {...describedBy('redirectUrl', problems.redirectUrl)}
+          type="url"
+          value={value.redirectUrl}
+          onInput={text('redirectUrl')}
+          spellcheck={false}
+        />
       </Field>
       <fieldset class="choice">
         <legend>{t('fieldUserType')}</legend>
         {(['Guest', 'Member'] as UserType[]).map((type) => (
           <label key={type}>
-            <input type="radio" name="userType" value={type} checked={value.userType === type} onChange={() => set('userType', type)} />
+            <input
+              type="radio"
+              name="userType"
+              value={type}
+              checked={value.userType === type}
+              onChange={() => set('userType', type)}
+            />
             {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
           </label>
         ))}
       </fieldset>
       <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
       <label class="check">
-        <input type="checkbox" id="sendMail" checked={value.sendMail} onChange={(e) => set('sendMail', e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          id="sendMail"
+          checked={value.sendMail}
+          onChange={(e) => set('sendMail', e.currentTarget.checked)}
+        />
         {t('fieldSendMail')}
       </label>
       {value.sendMail ? (
         <>
           <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
-            <textarea {...describedBy('message', problems.message, messageHint)} rows={3} value={value.message} onInput={text('message')} />
+            <textarea
+              {...describedBy('message', problems.message, messageHint)}
+              rows={3}
+              value={value.message}
+              onInput={text('message')}
+            />
           </Field>
-          <Field id="messageLanguage" label={t('fieldLanguage')} hint={value.message.trim() ? t('languageIgnored') : undefined}>
-            <select {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)} value={value.messageLanguage} onChange={text('messageLanguage')}>
+          <Field
+            id="messageLanguage"
+            label={t('fieldLanguage')}
+            hint={value.message.trim() ? t('languageIgnored') : undefined}
+          >
+            <select
+              {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)}
+              value={value.messageLanguage}
+              onChange={text('messageLanguage')}
+            >
               {MESSAGE_LANGUAGES.map((tag) => (
                 <option key={tag} value={tag}>
                   {languageName(tag)}
@@ -94,7 +139,14 @@ export function InviteForm({ recipients, submitLabel, onPasteAddresses, value, p
             </select>
           </Field>
           <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
-            <input {...describedBy('cc', problems.cc)} type="email" value={value.cc} onInput={text('cc')} autocomplete="off" spellcheck={false} />
+            <input
+              {...describedBy('cc', problems.cc)}
+              type="email"
+              value={value.cc}
+              onInput={text('cc')}
+              autocomplete="off"
+              spellcheck={false}
+            />
           </Field>
         </>
       ) : (

@@ -24,7 +24,12 @@ function Popup() {
           </button>
         </section>
       ) : (
-        <AccountBar status={status} busy={s.busy === 'signIn' || s.busy === 'signOut'} onSignIn={s.signIn} onSignOut={s.signOut} />
+        <AccountBar
+          status={status}
+          busy={s.busy === 'signIn' || s.busy === 'signOut'}
+          onSignIn={s.signIn}
+          onSignOut={s.signOut}
+        />
       )}
       <div aria-live="polite">
         {error && (

@@ -6,7 +6,8 @@ import { t } from '../shared/i18n';
 export function composeMailto(result: InviteResult): string {
   const subject = t('composeSubject');
   const body = t('composeBody', [result.displayName || result.email, result.redeemUrl ?? '']);
-  return `mailto:${encodeURIComponent(result.email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const query = `subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${encodeURIComponent(result.email)}?${query}`;
 }
 
 export function ResultPanel({ result, onAnother }: { result: InviteResult; onAnother: () => void }) {
@@ -26,7 +27,13 @@ export function ResultPanel({ result, onAnother }: { result: InviteResult; onAno
       {result.redeemUrl && (
         <div class="field">
           <label for="redeem">{t('redeemLink')}</label>
-          <input id="redeem" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} data-testid="redeem-url" />
+          <input
+            id="redeem"
+            readOnly
+            value={result.redeemUrl}
+            onFocus={(e) => e.currentTarget.select()}
+            data-testid="redeem-url"
+          />
           <div class="row">
             <button type="button" onClick={copy} data-testid="copy-link">
               {copied ? t('copied') : t('copyLink')}

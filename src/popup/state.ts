@@ -5,7 +5,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { selectedByDefault, standingOf, type Standing } from '../core/directory';
 import { extractFromText, type Found } from '../core/extract';
 import type { UserError } from '../core/graph-errors';
-import { checkInvite, inputFromDefaults, type InputProblems, type InviteInput, type InviteResult } from '../core/invitation';
+import {
+  checkInvite,
+  inputFromDefaults,
+  type InputProblems,
+  type InviteInput,
+  type InviteResult,
+} from '../core/invitation';
 import { closestMessageLanguage } from '../core/languages';
 import { isPending, type Queue } from '../core/queue';
 import { checkAddress } from '../core/validate';
@@ -65,12 +71,13 @@ export function usePopup() {
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
       setStandings(known);
       // Unless the user has already made their own choice.
-      if (!touched.current) setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
+      if (!touched.current)
+        setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
     });
   }, [addresses, status?.signedIn]);
 
   // A single invitation that ended without a result: its error shows on the form, which keeps what was typed.
-  const single = run && isSingle(run) ? run.items[0]! : undefined;
+  const single = run && isSingle(run) ? run.items[0] : undefined;
   const stopped = single && run!.stoppedFor;
   useEffect(() => {
     if (!single || (isPending(single) && !stopped)) return;
@@ -95,10 +102,12 @@ export function usePopup() {
   /** Invites the typed address, or the ones ticked in the list, with the form's options. */
   const submit = async () => {
     if (!form) return;
-    const recipients = addresses ? chosen : [{ address: form.email.trim(), name: form.displayName.trim() || undefined }];
+    const recipients = addresses
+      ? chosen
+      : [{ address: form.email.trim(), name: form.displayName.trim() || undefined }];
     if (!recipients.length) return setError({ key: 'errNoneSelected' });
     const inputs = recipients.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
-    const found = checkInvite(inputs[0]!);
+    const found = checkInvite(inputs[0]);
     // In a list, addresses Graph would refuse cannot be ticked: only the shared options can be wrong.
     if (addresses) {
       delete found.email;
@@ -107,7 +116,7 @@ export function usePopup() {
     setProblems(found);
     setError(undefined);
     if (Object.keys(found).length) {
-      document.getElementById(Object.keys(found)[0]!)?.focus();
+      document.getElementById(Object.keys(found)[0])?.focus();
       return;
     }
     setBusy('invite');
@@ -125,7 +134,8 @@ export function usePopup() {
   const pasteAddresses = (text: string): boolean => {
     const found = extractFromText(text);
     if (!found.length || !form) return false;
-    if (found.length === 1) setForm({ ...form, email: found[0]!.address, displayName: found[0]!.name ?? form.displayName });
+    if (found.length === 1)
+      setForm({ ...form, email: found[0].address, displayName: found[0].name ?? form.displayName });
     else setAddresses({ found, source: 'paste' });
     return true;
   };

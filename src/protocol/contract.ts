@@ -1,7 +1,6 @@
 // The one message contract between the extension's contexts. Each request names its receiver, the
 // schema its payload must pass on arrival, and (as a type) its answer. The envelopes, the receivers'
 // handler maps and the pages' typed client are all derived from these maps (see messaging.ts).
-import type { AuthConfig } from '../core/clouds';
 import type { BatchAnswer } from '../core/batch';
 import type { GuestState, KnownUser } from '../core/directory';
 import type { Found } from '../core/extract/collector';
@@ -9,7 +8,7 @@ import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupRef, InviteResult } from '../core/invitation';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
 import { BATCH_SIZE } from '../core/batch';
-import { address, groupRef, inviteInput, objectId, v } from './schemas';
+import { address, authConfig, inviteInput, objectId, v } from './schemas';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
@@ -103,15 +102,8 @@ export const identityRequests = {
   webAuthFlow: spec<string>()(v.object({ url: v.pipe(v.string(), v.url()), interactive: v.boolean() })),
 };
 
-const config = v.object({
-  clientId: v.string(),
-  tenant: v.string(),
-  cloud: v.picklist(['global', 'usgov', 'usgovdod', 'china', 'custom']),
-  customAuthority: v.string(),
-  customGraph: v.string(),
-}) satisfies v.GenericSchema<AuthConfig>;
 /** Host requests carry the settings: the offscreen document has no storage API. */
-const withConfig = <E extends v.ObjectEntries>(entries: E) => v.object({ config, ...entries });
+const withConfig = <E extends v.ObjectEntries>(entries: E) => v.object({ config: authConfig, ...entries });
 const batchSteps = <T extends v.GenericSchema>(step: T) => v.pipe(v.array(step), v.maxLength(BATCH_SIZE));
 
 /** The background → the context that holds MSAL and the Graph client (offscreen document / event page). */
@@ -125,8 +117,8 @@ export const hostRequests = {
   lookup: spec<LookupOutcome>()(withConfig({ emails })),
   directory: spec<DirectoryView>()(withConfig({ emails })),
   searchGroups: spec<GroupRef[]>()(withConfig({ query })),
-  addToGroups: spec<GroupOutcome>()(withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) })),
+  addToGroups: spec<GroupOutcome>()(
+    withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
+  ),
   userStates: spec<Record<string, GuestState>>()(withConfig({ ids })),
 };
-
-export { groupRef };

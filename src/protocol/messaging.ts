@@ -20,9 +20,14 @@ export interface Envelope {
 }
 
 /** One handler per request of the map, answering with that request's answer type. */
-export type Handlers<M extends SpecMap> = { [K in keyof M]: (payload: PayloadOf<M[K]>) => Promise<Reply<AnswerOf<M[K]>>> };
+export type Handlers<M extends SpecMap> = {
+  [K in keyof M]: (payload: PayloadOf<M[K]>) => Promise<Reply<AnswerOf<M[K]>>>;
+};
 
-export type Client<M extends SpecMap> = <K extends keyof M & string>(type: K, payload: PayloadOf<M[K]>) => Promise<Reply<AnswerOf<M[K]>>>;
+export type Client<M extends SpecMap> = <K extends keyof M & string>(
+  type: K,
+  payload: PayloadOf<M[K]>,
+) => Promise<Reply<AnswerOf<M[K]>>>;
 
 export function fail(key: string, subs?: string[]): { ok: false; error: UserError } {
   return { ok: false, error: { key, subs } };
@@ -32,24 +37,37 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-const envelope = v.object({ to: v.picklist(['background', 'host', 'identity']), type: v.string(), payload: v.unknown() });
+const envelope = v.object({
+  to: v.picklist(['background', 'host', 'identity']),
+  type: v.string(),
+  payload: v.unknown(),
+});
 
 /**
  * A message listener for one receiver: anything not addressed to it gets no answer (undefined); a
  * request whose payload fails its schema is refused before a handler sees it.
  */
-export function receiver<M extends SpecMap>(to: Receiver, map: M, handlers: Handlers<M>): (message: unknown) => Promise<Reply<unknown>> | undefined {
+export function receiver<M extends SpecMap>(
+  to: Receiver,
+  map: M,
+  handlers: Handlers<M>,
+): (message: unknown) => Promise<Reply<unknown>> | undefined {
   return (message) => {
     const parsed = v.safeParse(envelope, message);
     if (!parsed.success || parsed.output.to !== to || !Object.hasOwn(map, parsed.output.type)) return undefined;
     const type = parsed.output.type as keyof M & string;
-    const payload = v.safeParse(map[type]!.payload, parsed.output.payload);
+    const payload = v.safeParse(map[type].payload, parsed.output.payload);
     if (!payload.success) return Promise.resolve(fail('errUnexpected', ['', `malformed ${type} request`]));
-    return handlers[type](payload.output as PayloadOf<M[typeof type]>).catch((error: unknown) => fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]));
+    return handlers[type](payload.output as PayloadOf<M[typeof type]>).catch((error: unknown) =>
+      fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]),
+    );
   };
 }
 
-const reply = v.union([v.object({ ok: v.literal(true), value: v.unknown() }), v.object({ ok: v.literal(false), error: v.object({ key: v.string() }) })]);
+const reply = v.union([
+  v.object({ ok: v.literal(true), value: v.unknown() }),
+  v.object({ ok: v.literal(false), error: v.object({ key: v.string() }) }),
+]);
 
 /**
  * The typed way to send a request of the map. `send` is the transport (runtime messaging, or a

@@ -1,6 +1,7 @@
 // The shapes that cross a boundary (a message between contexts, a value read back from storage),
 // as schemas: each is checked on arrival, because neither messages nor stored data are trusted.
 import * as v from 'valibot';
+import { CLOUD_IDS, type AuthConfig } from '../core/clouds';
 import type { GroupRef, InviteInput, InviteResult } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import { LIMITS } from '../core/validate';
@@ -17,6 +18,14 @@ export const userError = v.object({
   reauth: v.optional(v.boolean()),
   transient: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<UserError>;
+
+export const authConfig = v.object({
+  clientId: v.string(),
+  tenant: v.string(),
+  cloud: v.picklist(CLOUD_IDS),
+  customAuthority: v.string(),
+  customGraph: v.string(),
+}) satisfies v.GenericSchema<AuthConfig>;
 
 export const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;
 

@@ -20,11 +20,15 @@ export class History {
 
   async record(results: InviteResult[]): Promise<void> {
     if (!results.length) return;
-    await this.change((history) => [...history, ...results.map((r) => ({ ...r, state: 'PendingAcceptance' as const }))].slice(-HISTORY_LIMIT));
+    await this.change((history) =>
+      [...history, ...results.map((r) => ({ ...r, state: 'PendingAcceptance' as const }))].slice(-HISTORY_LIMIT),
+    );
   }
 
   recordStates(states: Record<string, GuestState>, at: number): Promise<HistoryEntry[]> {
-    return this.change((history) => history.map((entry) => (states[entry.userId] ? { ...entry, state: states[entry.userId], checkedAt: at } : entry)));
+    return this.change((history) =>
+      history.map((entry) => (states[entry.userId] ? { ...entry, state: states[entry.userId], checkedAt: at } : entry)),
+    );
   }
 
   clear(): Promise<void> {

@@ -9,7 +9,8 @@ export function forgetOtherConfiguration(configKey: string): void {
   // MSAL v3 keys its entries by account/client ids, not one prefix.
   for (const item of Object.keys(localStorage)) {
     const value = localStorage.getItem(item) ?? '';
-    if (item.startsWith('msal') || /"(?:credentialType|homeAccountId|realm)"/u.test(value)) localStorage.removeItem(item);
+    if (item.startsWith('msal') || /"(?:credentialType|homeAccountId|realm)"/u.test(value))
+      localStorage.removeItem(item);
   }
   localStorage.setItem(CONFIG_KEY, configKey);
 }

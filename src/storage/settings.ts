@@ -1,5 +1,5 @@
 // What the user configures on the options page (stored as the `settings` entry of storage.ts).
-import type { AuthConfig, CloudId } from '../core/clouds';
+import type { AuthConfig } from '../core/clouds';
 import type { InviteDefaults } from '../core/invitation';
 import { checkClientId, checkTenant, checkHttpsEndpoint } from '../core/validate';
 
@@ -14,7 +14,7 @@ export interface Settings extends AuthConfig {
 export const DEFAULT_SETTINGS: Settings = {
   clientId: '',
   tenant: 'organizations',
-  cloud: 'global' as CloudId,
+  cloud: 'global',
   customAuthority: '',
   customGraph: '',
   inviteImmediately: false,

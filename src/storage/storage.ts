@@ -4,7 +4,7 @@
 import type { Found } from '../core/extract/collector';
 import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
-import { groupRef, inviteInput, inviteResult, userError, v } from '../protocol/schemas';
+import { authConfig, inviteInput, inviteResult, userError, v } from '../protocol/schemas';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type AreaName = 'local' | 'session';
@@ -41,11 +41,7 @@ interface Entry<T> {
 const entry = <T>(e: Entry<T>) => e;
 
 const settingsSchema = v.object({
-  clientId: v.string(),
-  tenant: v.string(),
-  cloud: v.picklist(['global', 'usgov', 'usgovdod', 'china', 'custom']),
-  customAuthority: v.string(),
-  customGraph: v.string(),
+  ...authConfig.entries,
   inviteImmediately: v.boolean(),
   defaults: v.object({
     redirectUrl: v.string(),
@@ -92,12 +88,21 @@ export const ENTRIES = {
     // Settings saved before a field existed take that field's default.
     migrate: (stored) =>
       stored && typeof stored === 'object'
-        ? { ...DEFAULT_SETTINGS, ...stored, defaults: { ...DEFAULT_SETTINGS.defaults, ...(stored as Partial<Settings>).defaults } }
+        ? {
+            ...DEFAULT_SETTINGS,
+            ...stored,
+            defaults: { ...DEFAULT_SETTINGS.defaults, ...(stored as Partial<Settings>).defaults },
+          }
         : stored,
   }),
   /** The bulk queue: storage.local, so that it survives a browser restart. */
   queue: entry<Queue>({ area: 'local', storedAs: 'queue', schema: queueSchema, fallback: emptyQueue }),
-  history: entry<HistoryEntry[]>({ area: 'local', storedAs: 'history', schema: v.array(historyEntry), fallback: () => [] }),
+  history: entry<HistoryEntry[]>({
+    area: 'local',
+    storedAs: 'history',
+    schema: v.array(historyEntry),
+    fallback: () => [],
+  }),
   draft: entry<Draft | undefined>({
     area: 'session',
     storedAs: 'draft',
@@ -154,5 +159,3 @@ export class Store {
     return spec.fallback();
   }
 }
-
-export { groupRef };

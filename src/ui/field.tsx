@@ -16,7 +16,11 @@ export function Field({ id, label, problem, hint, children }: FieldProps) {
     <div class="field">
       <label for={id}>{label}</label>
       {children}
-      {hint && !problem && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && !problem && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {problem && (
         <p class="error" id={`${id}-error`} role="alert">
           {t(problem.key, problem.subs)}

@@ -26,10 +26,15 @@ afterAll(async () => {
 /** Runs axe in the page (evaluate is not subject to the extension's CSP) and lists violations. */
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
+  const result = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run({ resultTypes: ['violations'] }),
+  );
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
-
 
 describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   test('popup form, with an inline error', async () => {
@@ -63,7 +68,15 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   });
 
   test('invite window opened from the context menu', async () => {
-    await browser.worker.evaluate(() => chrome.storage.session.set({ draft: { found: [{ address: 'jane@fabrikam.com', name: 'Jane Doe' }, { address: 'bad+tag@fabrikam.com' }], source: 'selection', at: Date.now() } }));
+    await browser.worker.evaluate(() =>
+      chrome.storage.session.set({
+        draft: {
+          found: [{ address: 'jane@fabrikam.com', name: 'Jane Doe' }, { address: 'bad+tag@fabrikam.com' }],
+          source: 'selection',
+          at: Date.now(),
+        },
+      }),
+    );
     const window = await browser.context.newPage();
     await window.setViewportSize({ width: 420, height: 680 });
     await window.emulateMedia({ colorScheme: scheme });

@@ -23,12 +23,32 @@ describe('bad input never reaches Graph', () => {
     ['plus address', { email: 'jane+news@fabrikam.example' }, '#email-error', 'does not accept "+"'],
     ['character Graph refuses', { email: 'ja#ne@fabrikam.example' }, '#email-error', 'does not accept "#"'],
     ['local part over 64', { email: `${'a'.repeat(65)}@fabrikam.example` }, '#email-error', 'longer than 64'],
-    ['address over 254', { email: `jane@${'d'.repeat(60)}.${'d'.repeat(60)}.${'d'.repeat(60)}.${'d'.repeat(60)}.example` }, '#email-error', 'longer than 254'],
+    [
+      'address over 254',
+      { email: `jane@${'d'.repeat(60)}.${'d'.repeat(60)}.${'d'.repeat(60)}.${'d'.repeat(60)}.example` },
+      '#email-error',
+      'longer than 254',
+    ],
     ['host without a TLD', { email: 'jane@localhost' }, '#email-error', 'is not a valid domain'],
-    ['javascript: redirect', { email: 'ok@fabrikam.example', redirectUrl: 'javascript:alert(1)' }, '#redirectUrl-error', 'https://'],
-    ['data: redirect', { email: 'ok@fabrikam.example', redirectUrl: 'data:text/html,<b>x</b>' }, '#redirectUrl-error', 'https://'],
+    [
+      'javascript: redirect',
+      { email: 'ok@fabrikam.example', redirectUrl: 'javascript:alert(1)' },
+      '#redirectUrl-error',
+      'https://',
+    ],
+    [
+      'data: redirect',
+      { email: 'ok@fabrikam.example', redirectUrl: 'data:text/html,<b>x</b>' },
+      '#redirectUrl-error',
+      'https://',
+    ],
     ['relative redirect', { email: 'ok@fabrikam.example', redirectUrl: '/welcome' }, '#redirectUrl-error', 'https://'],
-    ['two CC recipients', { email: 'ok@fabrikam.example', cc: 'a@contoso.test; b@contoso.test' }, '#cc-error', 'one person only'],
+    [
+      'two CC recipients',
+      { email: 'ok@fabrikam.example', cc: 'a@contoso.test; b@contoso.test' },
+      '#cc-error',
+      'one person only',
+    ],
     ['over-long message', { email: 'ok@fabrikam.example', message: 'x'.repeat(2001) }, '#message-error', 'under 2000'],
   ])('%s', async (_name, fields, errorSelector, text) => {
     const popup = await openFreshPopup(browser.context, browser.extensionId);
@@ -44,12 +64,67 @@ describe('bad input never reaches Graph', () => {
 describe('Graph failures in plain words', () => {
   const invitations = '/v1.0/invitations';
   test.each<[string, Fault, string, number]>([
-    ['400 bad address', { path: invitations, status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } }, 'says the email address is invalid', 1],
-    ['401 twice', { path: invitations, status: 401, times: 2, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } } }, 'Sign in again', 2],
-    ['403 invitations not allowed', { path: invitations, status: 403, body: { error: { code: 'Forbidden', message: 'Guest invitations not allowed for your company. Contact your company administrator for more details.' } } }, 'Guest invitations are not allowed for your account', 1],
-    ['403 missing permission', { path: invitations, status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } }, 'User.Invite.All', 1],
-    ['404', { path: invitations, status: 404, body: { error: { code: 'UnknownError', message: '' } } }, 'Check the cloud in the settings', 1],
-    ['429 until the retries run out', { path: invitations, status: 429, retryAfter: 1, times: 6 }, 'Microsoft Graph is busy. Try again in 1 seconds', 6],
+    [
+      '400 bad address',
+      {
+        path: invitations,
+        status: 400,
+        body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } },
+      },
+      'says the email address is invalid',
+      1,
+    ],
+    [
+      '401 twice',
+      {
+        path: invitations,
+        status: 401,
+        times: 2,
+        body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } },
+      },
+      'Sign in again',
+      2,
+    ],
+    [
+      '403 invitations not allowed',
+      {
+        path: invitations,
+        status: 403,
+        body: {
+          error: {
+            code: 'Forbidden',
+            message:
+              'Guest invitations not allowed for your company. Contact your company administrator for more details.',
+          },
+        },
+      },
+      'Guest invitations are not allowed for your account',
+      1,
+    ],
+    [
+      '403 missing permission',
+      {
+        path: invitations,
+        status: 403,
+        body: {
+          error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+        },
+      },
+      'User.Invite.All',
+      1,
+    ],
+    [
+      '404',
+      { path: invitations, status: 404, body: { error: { code: 'UnknownError', message: '' } } },
+      'Check the cloud in the settings',
+      1,
+    ],
+    [
+      '429 until the retries run out',
+      { path: invitations, status: 429, retryAfter: 1, times: 6 },
+      'Microsoft Graph is busy. Try again in 1 seconds',
+      6,
+    ],
   ])('%s', async (_name, fault, text, posts) => {
     tenant.fault(fault);
     const popup = await openFreshPopup(browser.context, browser.extensionId);
@@ -82,7 +157,9 @@ describe('Graph failures in plain words', () => {
     expect(invitationPosts()).toHaveLength(6);
     // The directory was asked whether the guest already existed. (Not before every resend: the browser
     // itself sends a request again when a reused connection drops before any byte of the answer.)
-    const lookups = tenant.requests('POST', '/v1.0/$batch').filter((r) => r.body.requests.some((q: { url: string }) => q.url.startsWith('/users?')));
+    const lookups = tenant
+      .requests('POST', '/v1.0/$batch')
+      .filter((r) => r.body.requests.some((q: { url: string }) => q.url.startsWith('/users?')));
     expect(lookups.length).toBeGreaterThanOrEqual(1);
     expect(tenant.state.inviteCounts.get('unlucky@fabrikam.example')).toBe(1);
     await popup.close();
@@ -96,7 +173,7 @@ describe('Graph failures in plain words', () => {
     await popup.getByTestId('result').waitFor();
     const posts = invitationPosts();
     expect(posts).toHaveLength(2);
-    expect(posts[0]!.headers.authorization).not.toBe(posts[1]!.headers.authorization);
+    expect(posts[0].headers.authorization).not.toBe(posts[1].headers.authorization);
     await popup.close();
   });
 
@@ -108,7 +185,7 @@ describe('Graph failures in plain words', () => {
     await popup.getByTestId('result').waitFor();
     const posts = invitationPosts();
     expect(posts.map((p) => p.status)).toEqual([429, 201]);
-    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(900);
     expect(tenant.state.users.has('patient@fabrikam.example')).toBe(true);
     await popup.close();
   });

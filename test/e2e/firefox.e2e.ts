@@ -42,9 +42,11 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
   await popup.waitForSelector('[data-testid=account]', { timeout: 20_000 });
   const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
   const [token] = tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`);
-  expect(authorize!.query.redirect_uri).toBe(redirectUri);
-  expect(createHash('sha256').update(token!.body.code_verifier).digest('base64url')).toBe(authorize!.query.code_challenge);
-  expect(token!.headers.origin).toMatch(/^moz-extension:\/\//);
+  expect(authorize.query.redirect_uri).toBe(redirectUri);
+  expect(createHash('sha256').update(token.body.code_verifier).digest('base64url')).toBe(
+    authorize.query.code_challenge,
+  );
+  expect(token.headers.origin).toMatch(/^moz-extension:\/\//);
 
   await popup.locator('#email').fill('fox@fabrikam.com');
   await popup.locator('#displayName').fill('Fox Mulder');
@@ -52,28 +54,31 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
   await popup.click('[data-testid=invite]');
   await popup.waitForSelector('[data-testid=redeem-url]', { timeout: 20_000 });
   const [post] = tenant.invitations();
-  expect(post!.body).toEqual({
+  expect(post.body).toEqual({
     invitedUserEmailAddress: 'fox@fabrikam.com',
     inviteRedirectUrl: 'https://myapps.microsoft.com',
     sendInvitationMessage: false,
     invitedUserType: 'Guest',
     invitedUserDisplayName: 'Fox Mulder',
   });
-  expect(tenant.state.accessTokens.has(post!.headers.authorization!.replace('Bearer ', ''))).toBe(true);
+  expect(tenant.state.accessTokens.has(post.headers.authorization!.replace('Bearer ', ''))).toBe(true);
 });
 
 test('Firefox: the page scanner finds every corpus address, with its name, and no decoy', async () => {
   const pages = await servePages();
   // As the corpus is scored: addresses compared without case (the local part keeps the page's), names exactly.
-  const byAddress = (list: Found[]) => list.map((f) => ({ ...f, address: f.address.toLowerCase() })).sort((a, b) => a.address.localeCompare(b.address));
+  const byAddress = (list: Found[]) =>
+    list.map((f) => ({ ...f, address: f.address.toLowerCase() })).sort((a, b) => a.address.localeCompare(b.address));
   try {
     for (const file of readdirSync(resolve(import.meta.dirname, '../corpus')).filter((f) => f.endsWith('.html'))) {
       const page = await browser.newPage();
       await page.goto(`${pages.url}/${file}`);
       await page.addScriptTag({ path: resolve(FIREFOX_DIR, 'content/scan.js') });
       const { found, expected } = await page.evaluate(() => ({
-        found: (globalThis as unknown as { __guestInviteScan: (mode: string) => { found: Found[] } }).__guestInviteScan('page').found,
-        expected: JSON.parse(document.getElementById('expected')!.textContent!) as Found[],
+        found: (globalThis as unknown as { __guestInviteScan: (mode: string) => { found: Found[] } }).__guestInviteScan(
+          'page',
+        ).found,
+        expected: JSON.parse(document.getElementById('expected')!.textContent) as Found[],
       }));
       expect(byAddress(found), file).toEqual(byAddress(expected));
       await page.close();

@@ -27,14 +27,19 @@ test('pick groups by name; the guests are added once they have replicated', asyn
   await popup.getByRole('button', { name: 'Project Falcon guests' }).click();
   await popup.getByTestId('invite').click();
   await popup.getByTestId('batch').waitFor();
-  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 40_000 }).toBe('1 invited, 0 failed, 0 skipped, 0 waiting');
+  await expect
+    .poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 40_000 })
+    .toBe('1 invited, 0 failed, 0 skipped, 0 waiting');
 
   const userId = tenant.state.users.get('grace@fabrikam.com')!.id;
   expect(group('Partners – Q3 project').members.has(userId)).toBe(true);
   expect(group('Project Falcon guests').members.has(userId)).toBe(true);
   expect(group('Partners – Finance').members.has(userId)).toBe(false);
   // The first attempts met the replication delay and were retried.
-  const memberAnswers = tenant.requests('POST', '/v1.0/$batch').flatMap((r) => r.responses ?? []).filter((a) => a.status === 404 || a.status === 204);
+  const memberAnswers = tenant
+    .requests('POST', '/v1.0/$batch')
+    .flatMap((r) => r.responses ?? [])
+    .filter((a) => a.status === 404 || a.status === 204);
   expect(memberAnswers.some((a) => a.status === 404)).toBe(true);
   expect(memberAnswers.filter((a) => a.status === 204)).toHaveLength(2);
   await popup.close();
@@ -48,7 +53,9 @@ test('already a member counts as done, not as a failure', async () => {
   await popup.getByTestId('group-search').fill('Partners – F');
   await popup.getByTestId('group-add').first().click();
   await popup.getByTestId('invite').click();
-  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 40_000 }).toBe('1 invited, 0 failed, 0 skipped, 0 waiting');
+  await expect
+    .poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 40_000 })
+    .toBe('1 invited, 0 failed, 0 skipped, 0 waiting');
   expect(await popup.getByTestId('batch').locator('.error').count()).toBe(0);
   await popup.close();
 });

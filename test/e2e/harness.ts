@@ -2,7 +2,14 @@
 // product is replaced: the settings are written the way the options page writes them.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startTenant, type Tenant } from '../tenant/tenant.mjs';
-import { CHROMIUM, CLIENT_ID, E2E_EXTENSION_DIR, configureForTenant, freshProfile, launchWithExtension } from '../support/browser.mjs';
+import {
+  CHROMIUM,
+  CLIENT_ID,
+  E2E_EXTENSION_DIR,
+  configureForTenant,
+  freshProfile,
+  launchWithExtension,
+} from '../support/browser.mjs';
 
 export { CHROMIUM, CLIENT_ID, freshProfile };
 export const EXTENSION_DIR = E2E_EXTENSION_DIR;
@@ -23,7 +30,8 @@ export function launch(userDataDir = freshProfile(), extraArgs: string[] = []): 
   return launchWithExtension({ userDataDir, extraArgs, extensionDir: EXTENSION_DIR });
 }
 
-export const configureFor: (worker: Worker, tenant: TenantLike, defaults?: Record<string, unknown>) => Promise<void> = configureForTenant;
+export const configureFor: (worker: Worker, tenant: TenantLike, defaults?: Record<string, unknown>) => Promise<void> =
+  configureForTenant;
 
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -40,7 +48,17 @@ export async function openPopupOver(launched: Launched, page: Page, size = { wid
   await page.bringToFront();
   const opened = launched.context.waitForEvent('page', (p) => p.url().endsWith('/popup/popup.html'));
   const worker = await currentWorker(launched.context);
-  await worker.evaluate(({ width, height }) => chrome.windows.create({ url: chrome.runtime.getURL('popup/popup.html'), type: 'popup', focused: false, width, height }), size);
+  await worker.evaluate(
+    ({ width, height }) =>
+      chrome.windows.create({
+        url: chrome.runtime.getURL('popup/popup.html'),
+        type: 'popup',
+        focused: false,
+        width,
+        height,
+      }),
+    size,
+  );
   const popup = await opened;
   await popup.setViewportSize(size);
   return popup;
@@ -122,7 +140,9 @@ export async function storedCredentialKinds(page: Page): Promise<string[]> {
 }
 
 /** A simulated tenant and a browser already signed in to it: the start of most test files. */
-export async function startSignedIn(options: Parameters<typeof startTenant>[0] = {}): Promise<{ tenant: Tenant; browser: Launched }> {
+export async function startSignedIn(
+  options: Parameters<typeof startTenant>[0] = {},
+): Promise<{ tenant: Tenant; browser: Launched }> {
   const tenant = await startTenant(options);
   const browser = await launch();
   await configureFor(browser.worker, tenant);
@@ -138,6 +158,8 @@ export async function pasteAddresses(popup: Page, text: string): Promise<void> {
   await popup.evaluate((pasted) => {
     const data = new DataTransfer();
     data.setData('text/plain', pasted);
-    document.getElementById('email')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .getElementById('email')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }

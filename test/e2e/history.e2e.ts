@@ -10,9 +10,13 @@ let browser: Launched;
 
 beforeAll(async () => {
   ({ tenant, browser } = await startSignedIn());
-  for (const [email, sendMail] of [['ann@fabrikam.com', true], ['bo@tailspintoys.com', false], ['cy@litware.com', true]] as const) {
+  for (const [email, sendMail] of [
+    ['ann@fabrikam.com', true],
+    ['bo@tailspintoys.com', false],
+    ['cy@litware.com', true],
+  ] as const) {
     const popup = await openFreshPopup(browser.context, browser.extensionId);
-    await fillInvite(popup, { email, displayName: email.split('@')[0]!.toUpperCase(), sendMail });
+    await fillInvite(popup, { email, displayName: email.split('@')[0].toUpperCase(), sendMail });
     await submitInvite(popup);
     await popup.getByTestId('result').waitFor();
     await popup.close();
@@ -35,7 +39,9 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
 
   // bo@ got no mail: the link exists but is not on screen until asked for.
   const bo = rows.nth(1);
-  const link = (await browser.worker.evaluate(async () => ((await chrome.storage.local.get('history')).history as { redeemUrl?: string }[])[1]!.redeemUrl))!;
+  const link = (await browser.worker.evaluate(
+    async () => ((await chrome.storage.local.get('history')).history as { redeemUrl?: string }[])[1].redeemUrl,
+  ))!;
   expect(link).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem/);
   expect(await page.locator('body').innerText()).not.toContain(link);
   await bo.getByRole('button', { name: 'Show' }).click();
@@ -55,7 +61,9 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export').click();
-  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\r\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
   expect(csv[0]).toBe('address,name,invited_at,tenant,user_id,user_type,mail_sent,status');
   expect(csv).toHaveLength(4);
   expect(csv[3]).toMatch(/^ann@fabrikam\.com,ANN,.*,Guest,true,Accepted$/);
@@ -64,5 +72,7 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
   await page.getByTestId('clear').click();
   await page.getByTestId('confirm-clear').click();
   await page.getByTestId('empty').waitFor();
-  expect(await browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history)).toBeUndefined();
+  expect(
+    await browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history),
+  ).toBeUndefined();
 });

@@ -5,7 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTenant } from '../tenant/tenant.mjs';
-import { configureFor, fillInvite, launch, openFreshPopup, openPopup, signIn, submitInvite, type Launched } from './harness';
+import {
+  configureFor,
+  fillInvite,
+  launch,
+  openFreshPopup,
+  openPopup,
+  signIn,
+  submitInvite,
+  type Launched,
+} from './harness';
 
 let tenant: Awaited<ReturnType<typeof startTenant>>;
 let browser: Launched;
@@ -30,13 +39,13 @@ describe('invite one guest', () => {
 
     const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
     const [token] = tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`);
-    expect(authorize!.query.code_challenge_method).toBe('S256');
-    expect(authorize!.query.redirect_uri).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
-    expect(authorize!.query.scope).toContain('User.Invite.All');
-    expect(token!.body.grant_type).toBe('authorization_code');
-    const challenge = createHash('sha256').update(token!.body.code_verifier).digest('base64url');
-    expect(challenge).toBe(authorize!.query.code_challenge);
-    expect(token!.headers.origin).toBe(`chrome-extension://${browser.extensionId}`);
+    expect(authorize.query.code_challenge_method).toBe('S256');
+    expect(authorize.query.redirect_uri).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+    expect(authorize.query.scope).toContain('User.Invite.All');
+    expect(token.body.grant_type).toBe('authorization_code');
+    const challenge = createHash('sha256').update(token.body.code_verifier).digest('base64url');
+    expect(challenge).toBe(authorize.query.code_challenge);
+    expect(token.headers.origin).toBe(`chrome-extension://${browser.extensionId}`);
     await popup.close();
   });
 
@@ -56,7 +65,7 @@ describe('invite one guest', () => {
     // What Graph receives for the guest: one invitation, a step of a JSON batch.
     const posts = tenant.invitations();
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.body).toEqual({
+    expect(posts[0].body).toEqual({
       invitedUserEmailAddress: 'jane.doe@fabrikam.example',
       inviteRedirectUrl: 'https://contoso.sharepoint.com/sites/partners',
       sendInvitationMessage: true,
@@ -68,7 +77,7 @@ describe('invite one guest', () => {
         ccRecipients: [{ emailAddress: { address: 'pm@contoso.test' } }],
       },
     });
-    const bearer = /^Bearer (.+)$/.exec(posts[0]!.headers.authorization ?? '')?.[1];
+    const bearer = /^Bearer (.+)$/.exec(posts[0].headers.authorization ?? '')?.[1];
     expect(bearer && tenant.state.accessTokens.has(bearer)).toBe(true);
 
     const userId = tenant.state.users.get('jane.doe@fabrikam.example')!.id;
@@ -84,7 +93,7 @@ describe('invite one guest', () => {
     await submitInvite(popup);
 
     const [post] = tenant.invitations();
-    expect(post!.body).toEqual({
+    expect(post.body).toEqual({
       invitedUserEmailAddress: 'sam@northwind.example',
       inviteRedirectUrl: 'https://myapps.microsoft.com',
       sendInvitationMessage: false,
@@ -95,7 +104,7 @@ describe('invite one guest', () => {
     expect(link).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem\?rd=/);
     const compose = await popup.getByTestId('compose').getAttribute('href');
     expect(compose).toMatch(/^mailto:sam%40northwind\.example\?subject=/);
-    expect(decodeURIComponent(compose!.split('body=')[1]!)).toContain(link);
+    expect(decodeURIComponent(compose!.split('body=')[1])).toContain(link);
 
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await popup.getByTestId('copy-link').click();
@@ -112,7 +121,11 @@ describe('invite one guest', () => {
     expect(await popup.getByTestId('result').innerText()).toContain('sam@northwind.example');
     await popup.getByTestId('invite-another').click();
     expect(await popup.locator('#email').inputValue()).toBe('');
-    await fillInvite(popup, { email: 'lee@tailspin.example', displayName: 'Lee Park', message: 'Hi Lee, welcome aboard.' });
+    await fillInvite(popup, {
+      email: 'lee@tailspin.example',
+      displayName: 'Lee Park',
+      message: 'Hi Lee, welcome aboard.',
+    });
     mkdirSync(resolve(import.meta.dirname, '../../docs'), { recursive: true });
     await popup.screenshot({ path: resolve(import.meta.dirname, '../../docs/popup.png') });
     await popup.close();

@@ -23,7 +23,8 @@ test('sign in, invite and copy the redeem link without a mouse', async () => {
   // Focus starts in the email field; Shift+Tab walks back to the Sign in button.
   expect(await popup.evaluate(() => document.activeElement?.id)).toBe('email');
   await popup.keyboard.type('keys@fabrikam.com');
-  while ((await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== 'sign-in') await popup.keyboard.press('Shift+Tab');
+  while ((await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== 'sign-in')
+    await popup.keyboard.press('Shift+Tab');
   const ring = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(ring).not.toBe('none');
   await popup.keyboard.press('Enter');
@@ -34,12 +35,14 @@ test('sign in, invite and copy the redeem link without a mouse', async () => {
   await popup.keyboard.type('Kay Board');
   await popup.keyboard.press('Enter'); // submits the form
   await popup.getByTestId('result').waitFor();
-  expect(tenant.invitations()[0]!.body.invitedUserDisplayName).toBe('Kay Board');
+  expect(tenant.invitations()[0].body.invitedUserDisplayName).toBe('Kay Board');
 
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await popup.getByTestId('copy-link').focus();
   await popup.keyboard.press('Enter');
-  expect(await popup.evaluate(() => navigator.clipboard.readText())).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem/);
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^https:\/\/login\.microsoftonline\.com\/redeem/,
+  );
   // The result is announced: it sits in a status live region.
   expect(await popup.getByTestId('result').getAttribute('role')).toBe('status');
 });

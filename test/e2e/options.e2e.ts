@@ -46,7 +46,11 @@ test('shows the redirect URI, refuses bad values with specific messages, saves g
     clientId: '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69',
     tenant: 'contoso.onmicrosoft.com',
     cloud: 'usgov',
-    defaults: { redirectUrl: 'https://contoso.sharepoint.com/sites/partners', messageLanguage: 'sv-SE', sendMail: true },
+    defaults: {
+      redirectUrl: 'https://contoso.sharepoint.com/sites/partners',
+      messageLanguage: 'sv-SE',
+      sendMail: true,
+    },
   });
 
   // The popup picks the defaults up.

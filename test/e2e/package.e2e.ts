@@ -7,8 +7,9 @@ import { expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const { name, version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-const open = (suffix: string) => unzipSync(readFileSync(resolve(root, 'artifacts', `${name}-${version}-${suffix}.zip`)));
-const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['manifest.json']!));
+const open = (suffix: string) =>
+  unzipSync(readFileSync(resolve(root, 'artifacts', `${name}-${version}-${suffix}.zip`)));
+const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['manifest.json']));
 
 test('writes the Chrome/Edge zip, the Firefox package and the source archive', () => {
   execFileSync('node', ['scripts/package.mjs'], { cwd: root, stdio: 'ignore' });
@@ -25,7 +26,9 @@ test('writes the Chrome/Edge zip, the Firefox package and the source archive', (
   expect(firefox.version).toBe(version);
   expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
   expect(firefox.browser_specific_settings.gecko.id).toBe('guest-invite@entra-invite.example');
-  expect(firefox.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['personallyIdentifyingInfo']);
+  expect(firefox.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+    'personallyIdentifyingInfo',
+  ]);
   expect(firefox.host_permissions).toBeUndefined();
   expect(Object.keys(firefoxFiles)).toContain('content/scan.js');
 

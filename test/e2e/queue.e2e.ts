@@ -13,14 +13,25 @@ afterEach(async () => {
   await tenant?.close();
 });
 
-const CHAOS: Chaos = { seed: 20261122, item429: 0.08, item503: 0.05, resetBefore: 0.05, resetAfter: 0.08, expire401: 0.03 };
-const addresses = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `guest${i}.${tag}@partner${i % 13}.com`);
+const CHAOS: Chaos = {
+  seed: 20261122,
+  item429: 0.08,
+  item503: 0.05,
+  resetBefore: 0.05,
+  resetAfter: 0.08,
+  expire401: 0.03,
+};
+const addresses = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => `guest${i}.${tag}@partner${i % 13}.com`);
 
 interface QueueView {
   items: { key: string; state: string; error?: { key: string; subs?: string[] } }[];
 }
-const queueOf = (b: Launched) => b.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue as QueueView | undefined);
-const currentQueue = async (b: Launched) => (await b.context.serviceWorkers()[0]!.evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as QueueView | undefined;
+const queueOf = (b: Launched) =>
+  b.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue as QueueView | undefined);
+const currentQueue = async (b: Launched) =>
+  (await b.context.serviceWorkers()[0].evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as
+    QueueView | undefined;
 
 /** Pastes the list into the popup and clicks Invite, as a person would. */
 async function inviteFromPopup(popup: Page, list: string[]): Promise<void> {
@@ -33,10 +44,13 @@ async function inviteFromPopup(popup: Page, list: string[]): Promise<void> {
 async function drained(b: Launched, count: number): Promise<QueueView> {
   let view: QueueView | undefined;
   await expect
-    .poll(async () => {
-      view = await currentQueue(b);
-      return view?.items.filter((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)).length;
-    }, { timeout: 90_000, interval: 500 })
+    .poll(
+      async () => {
+        view = await currentQueue(b);
+        return view?.items.filter((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)).length;
+      },
+      { timeout: 90_000, interval: 500 },
+    )
     .toBe(count);
   return view!;
 }
@@ -69,11 +83,18 @@ test('the service worker stopped mid-run: it resumes, looks up what was in fligh
   const popup = await openPopup(browser.context, browser.extensionId);
   await popup.getByTestId('account').waitFor();
   await inviteFromPopup(popup, list);
-  await expect.poll(async () => (await queueOf(browser!))?.items.filter((i) => i.state === 'done').length ?? 0, { timeout: 30_000 }).toBeGreaterThan(20);
+  await expect
+    .poll(async () => (await queueOf(browser!))?.items.filter((i) => i.state === 'done').length ?? 0, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(20);
   // Stop the worker while an invitation batch is still at the tenant, slow enough that the restarted
   // worker's lookup is answered before that batch's invitations exist.
   const SLOW_MS = 4000;
-  const invitationBatches = () => tenant!.requests('POST', '/v1.0/$batch').filter((r) => (r.body as { requests: { url: string }[] }).requests[0]!.url === '/invitations');
+  const invitationBatches = () =>
+    tenant!
+      .requests('POST', '/v1.0/$batch')
+      .filter((r) => (r.body as { requests: { url: string }[] }).requests[0].url === '/invitations');
   tenant.state.latencyMs = SLOW_MS;
   const before = invitationBatches().length;
   await expect.poll(() => invitationBatches().length, { timeout: 10_000 }).toBeGreaterThan(before);
@@ -109,7 +130,10 @@ test('pause, resume, cancel and retry; the toolbar badge counts what is left', a
   await popup.getByTestId('pause').click();
   await popup.getByTestId('resume').waitFor();
   await popup.waitForTimeout(1000); // what was on its way lands
-  const inviteBatches = () => tenant!.requests('POST', '/v1.0/$batch').filter((r) => r.body.requests.some((q: { url: string }) => q.url === '/invitations')).length;
+  const inviteBatches = () =>
+    tenant!
+      .requests('POST', '/v1.0/$batch')
+      .filter((r) => r.body.requests.some((q: { url: string }) => q.url === '/invitations')).length;
   const batchesWhilePaused = inviteBatches();
   const left = (await queueOf(browser))!.items.filter((i) => i.state === 'waiting').length;
   expect(left).toBeGreaterThan(0);
@@ -127,11 +151,15 @@ test('pause, resume, cancel and retry; the toolbar badge counts what is left', a
   expect(waiting).toBeLessThan(left);
 
   await popup.getByTestId('cancel').click();
-  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 10_000 }).toBe(`${200 - waiting} invited, 0 failed, ${waiting} skipped, 0 waiting`);
+  await expect
+    .poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 10_000 })
+    .toBe(`${200 - waiting} invited, 0 failed, ${waiting} skipped, 0 waiting`);
   expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
 
   tenant.state.latencyMs = 20;
   await popup.getByTestId('retry').click();
-  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 30_000 }).toBe('200 invited, 0 failed, 0 skipped, 0 waiting');
+  await expect
+    .poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 30_000 })
+    .toBe('200 invited, 0 failed, 0 skipped, 0 waiting');
   for (const address of addresses(200, 'd')) expect(tenant.state.inviteCounts.get(address)).toBe(1);
 });

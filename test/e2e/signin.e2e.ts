@@ -18,7 +18,8 @@ import {
 let tenant: Awaited<ReturnType<typeof startTenant>>;
 let browser: Launched;
 const authorizeCalls = () => tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
-const tokenGrants = () => tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`).map((r) => r.body.grant_type);
+const tokenGrants = () =>
+  tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`).map((r) => r.body.grant_type);
 
 beforeAll(async () => {
   // Access tokens shorter than MSAL's 5-minute renewal margin: every Graph call renews silently.
@@ -40,15 +41,15 @@ describe('sign-in lifecycle', () => {
 
     const second = await openPopup(browser.context, browser.extensionId);
     await second.getByTestId('account').waitFor();
-    await browser.context.serviceWorkers()[0]!.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    await browser.context.serviceWorkers()[0].evaluate(() => Object.assign(globalThis, { beforeStop: true }));
     await stopServiceWorker(browser.context, second);
     await second.reload();
     await second.getByTestId('account').waitFor();
     // A fresh worker (the old globals are gone) still finds the signed-in account.
-    expect(await browser.context.serviceWorkers()[0]!.evaluate(() => 'beforeStop' in globalThis)).toBe(false);
+    expect(await browser.context.serviceWorkers()[0].evaluate(() => 'beforeStop' in globalThis)).toBe(false);
 
     // Chrome may also close the offscreen document: the account comes back from MSAL's cache.
-    await browser.context.serviceWorkers()[0]!.evaluate(() => chrome.offscreen.closeDocument());
+    await browser.context.serviceWorkers()[0].evaluate(() => chrome.offscreen.closeDocument());
     await second.reload();
     await second.getByTestId('account').waitFor();
     expect(authorizeCalls()).toHaveLength(1);
@@ -64,7 +65,7 @@ describe('sign-in lifecycle', () => {
     await popup.getByTestId('result').waitFor();
     const calls = authorizeCalls();
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.query.prompt).toBe('none');
+    expect(calls[0].query.prompt).toBe('none');
     await popup.close();
   });
 

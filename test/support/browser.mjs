@@ -11,7 +11,14 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome');
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome-e2e');
 export const E2E_HOST_PERMISSION = 'http://127.0.0.1/*';
 /** What every Chromium we start needs here: no sandbox in the container, no GPU, no network of its own. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /** The client ID the simulated tenant's app registration uses. */
 export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
 
@@ -21,10 +28,17 @@ export function freshProfile() {
 
 /**
  * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[], extensionDir?: string }} [options]
- * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string }>}
+ * @typedef {{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker }} Browser
+ * @returns {Promise<Browser & { extensionId: string, userDataDir: string }>}
  */
-export async function launchWithExtension({ userDataDir = freshProfile(), headless = true, extraArgs = [], extensionDir = EXTENSION_DIR } = {}) {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run the build first`);
+export async function launchWithExtension({
+  userDataDir = freshProfile(),
+  headless = true,
+  extraArgs = [],
+  extensionDir = EXTENSION_DIR,
+} = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`${extensionDir} is missing: run the build first`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -60,7 +74,8 @@ export async function configureForTenant(worker, tenant, defaults = {}) {
         cloud: 'custom',
         customAuthority: url,
         customGraph: url,
-        defaults: { redirectUrl: 'https://myapps.microsoft.com', message: '', sendMail: true, messageLanguage: '', userType: 'Guest', ...defaults },
+        // Fields left out take their defaults when the extension reads the settings.
+        defaults,
       };
       await chrome.storage.local.set({ settings });
     },

@@ -24,6 +24,10 @@ export function servePages(extra = {}) {
     res.writeHead(404).end();
   });
   return /** @type {Promise<{ url: string, close: () => void }>} */ (
-    new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })))
+    new Promise((done) =>
+      server.listen(0, '127.0.0.1', () =>
+        done({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }),
+      ),
+    )
   );
 }

@@ -19,7 +19,10 @@ export function page(res, status, text, record) {
 
 /** The first fault set for this path (and method), used up one time. */
 export function takeFault(state, path, method) {
-  const index = state.faults.findIndex((f) => (!f.method || f.method === method) && (f.path instanceof RegExp ? f.path.test(path) : path.startsWith(f.path)));
+  const index = state.faults.findIndex(
+    (f) =>
+      (!f.method || f.method === method) && (f.path instanceof RegExp ? f.path.test(path) : path.startsWith(f.path)),
+  );
   if (index < 0) return undefined;
   const fault = state.faults[index];
   if (--fault.times <= 0) state.faults.splice(index, 1);

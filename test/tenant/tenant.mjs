@@ -23,7 +23,15 @@ export async function startTenant(options = {}) {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     notAfterDate: new Date(Date.now() + 7 * 86400_000),
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   });
   const state = {
     tenantId: TENANT_ID,
@@ -82,10 +90,13 @@ export async function startTenant(options = {}) {
     /** Every invitation the tenant was asked for, one at a time or inside a $batch, in order. */
     invitations: () =>
       state.requests.flatMap((r) => {
-        if (r.method === 'POST' && r.path === '/v1.0/invitations') return [{ body: r.body, status: r.status, at: r.at, headers: r.headers }];
+        if (r.method === 'POST' && r.path === '/v1.0/invitations')
+          return [{ body: r.body, status: r.status, at: r.at, headers: r.headers }];
         if (r.method !== 'POST' || r.path !== '/v1.0/$batch' || !Array.isArray(r.body?.requests)) return [];
         const statuses = new Map((r.responses ?? []).map((x) => [x.id, x.status]));
-        return r.body.requests.filter((q) => q.url === '/invitations').map((q) => ({ body: q.body, status: statuses.get(q.id) ?? r.status, at: r.at, headers: r.headers }));
+        return r.body.requests
+          .filter((q) => q.url === '/invitations')
+          .map((q) => ({ body: q.body, status: statuses.get(q.id) ?? r.status, at: r.at, headers: r.headers }));
       }),
     fault: (fault) => state.faults.push({ times: 1, ...fault }),
     setAuthorizeMode: (mode) => (state.authorizeMode = mode),
@@ -101,7 +112,14 @@ export async function startTenant(options = {}) {
     },
     /** A user who is already in the directory (a member, or a guest from an earlier invitation). */
     addUser: ({ mail, userType = 'Guest', externalUserState = userType === 'Guest' ? 'PendingAcceptance' : null }) => {
-      const user = { id: randomUUID(), mail, displayName: null, userType, userPrincipalName: userType === 'Member' ? mail : `${mail.replace('@', '_')}#EXT#@${state.domain}`, externalUserState };
+      const user = {
+        id: randomUUID(),
+        mail,
+        displayName: null,
+        userType,
+        userPrincipalName: userType === 'Member' ? mail : `${mail.replace('@', '_')}#EXT#@${state.domain}`,
+        externalUserState,
+      };
       state.users.set(mail.toLowerCase(), user);
       return user;
     },
@@ -127,7 +145,11 @@ async function handle(state, req, res, raw) {
     method: req.method,
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
-    headers: { authorization: req.headers.authorization, origin: req.headers.origin, 'content-type': req.headers['content-type'] },
+    headers: {
+      authorization: req.headers.authorization,
+      origin: req.headers.origin,
+      'content-type': req.headers['content-type'],
+    },
     body: parseBody(req.headers['content-type'], raw),
     at: Date.now(),
   };
@@ -151,7 +173,13 @@ async function handle(state, req, res, raw) {
 
   const auth = url.pathname.match(/^\/([^/]+)\/oauth2\/v2\.0\/(authorize|token|logout)$/);
   if (auth) {
-    if (!tenantMatches(state, auth[1])) return json(res, 400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${auth[1]}' not found.` }, record);
+    if (!tenantMatches(state, auth[1]))
+      return json(
+        res,
+        400,
+        { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${auth[1]}' not found.` },
+        record,
+      );
     if (auth[2] === 'authorize') return authorize(state, req, res, url, record);
     if (auth[2] === 'token') return tokenEndpoint(state, req, res, record);
     return redirect(res, url.searchParams.get('post_logout_redirect_uri') || `${state.url}/`, record);
@@ -170,7 +198,12 @@ function authorize(state, req, res, url, record) {
   const redirectUri = q.get('redirect_uri') ?? '';
   // Like Entra, problems with the app or the redirect URI get an error page, not a redirect.
   if (!/^https:\/\/[a-z0-9]+\.(chromiumapp\.org|extensions\.allizom\.org)\/$/.test(redirectUri)) {
-    return page(res, 400, 'AADSTS50011: The redirect URI does not match the redirect URIs configured for the application.', record);
+    return page(
+      res,
+      400,
+      'AADSTS50011: The redirect URI does not match the redirect URIs configured for the application.',
+      record,
+    );
   }
   if (state.clientId && q.get('client_id') !== state.clientId) {
     return page(res, 400, `AADSTS700016: Application with identifier '${q.get('client_id')}' was not found.`, record);
@@ -183,12 +216,18 @@ function authorize(state, req, res, url, record) {
     return redirect(res, target.toString(), record);
   };
   if (state.authorizeMode === 'deny') {
-    return answer({ error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+    return answer({
+      error: 'access_denied',
+      error_description: 'AADSTS65004: User declined to consent to access the app.',
+    });
   }
   if (state.authorizeMode === 'hang') return page(res, 200, 'Sign in to your account', record);
   const session = /tenant_sso=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
   if (q.get('prompt') === 'none' && !(session && state.sessions.has(session))) {
-    return answer({ error: 'login_required', error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.' });
+    return answer({
+      error: 'login_required',
+      error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+    });
   }
   const sessionId = session && state.sessions.has(session) ? session : randomUUID();
   state.sessions.add(sessionId);
@@ -207,21 +246,35 @@ function authorize(state, req, res, url, record) {
 
 function tokenEndpoint(state, req, res, record) {
   const form = record.body ?? {};
-  const error = (description, code = 'invalid_grant', suberror) => json(res, 400, { error: code, error_description: description, ...(suberror && { suberror }) }, record);
+  const error = (description, code = 'invalid_grant', suberror) =>
+    json(res, 400, { error: code, error_description: description, ...(suberror && { suberror }) }, record);
   // Entra redeems SPA codes only cross-origin (AADSTS9002327); the extension's fetch carries Origin.
-  if (!req.headers.origin) return error('AADSTS9002327: Tokens issued for the Single-Page Application client-type may only be redeemed via cross-origin requests.', 'invalid_request');
+  if (!req.headers.origin)
+    return error(
+      'AADSTS9002327: Tokens issued for the Single-Page Application client-type ' +
+        'may only be redeemed via cross-origin requests.',
+      'invalid_request',
+    );
   if (form.grant_type === 'authorization_code') {
     const grant = state.codes.get(form.code);
     state.codes.delete(form.code);
-    if (!grant) return error('AADSTS70008: The provided authorization code or refresh token has expired or was already used.');
-    if (grant.clientId !== form.client_id || grant.redirectUri !== form.redirect_uri) return error('AADSTS50148: The client or redirect URI does not match the authorization request.');
-    const expected = createHash('sha256').update(form.code_verifier ?? '').digest('base64url');
-    if (grant.method !== 'S256' || expected !== grant.challenge) return error('AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+    if (!grant)
+      return error('AADSTS70008: The provided authorization code or refresh token has expired or was already used.');
+    if (grant.clientId !== form.client_id || grant.redirectUri !== form.redirect_uri)
+      return error('AADSTS50148: The client or redirect URI does not match the authorization request.');
+    const expected = createHash('sha256')
+      .update(form.code_verifier ?? '')
+      .digest('base64url');
+    if (grant.method !== 'S256' || expected !== grant.challenge)
+      return error(
+        'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+      );
     return json(res, 200, issueTokens(state, grant.clientId, form.scope || grant.scope, grant.nonce), record);
   }
   if (form.grant_type === 'refresh_token') {
     const rt = state.refreshTokens.get(form.refresh_token);
-    if (!rt || rt.clientId !== form.client_id) return error('AADSTS700082: The refresh token has expired due to inactivity.', 'invalid_grant', 'bad_token');
+    if (!rt || rt.clientId !== form.client_id)
+      return error('AADSTS700082: The refresh token has expired due to inactivity.', 'invalid_grant', 'bad_token');
     state.refreshTokens.delete(form.refresh_token);
     return json(res, 200, issueTokens(state, rt.clientId, form.scope || rt.scope), record);
   }
@@ -250,12 +303,19 @@ function issueTokens(state, clientId, scope, nonce) {
   };
   return {
     token_type: 'Bearer',
-    scope: scope.split(' ').filter((s) => !['openid', 'profile', 'offline_access'].includes(s)).join(' '),
+    scope: scope
+      .split(' ')
+      .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
+      .join(' '),
     expires_in: state.accessTokenSeconds,
     ext_expires_in: state.accessTokenSeconds,
     access_token: accessToken,
     refresh_token: refreshToken,
-    id_token: `${b64url({ typ: 'JWT', alg: 'RS256', kid: 'sim' })}.${b64url(claims)}.${randomBytes(32).toString('base64url')}`,
+    id_token: [
+      b64url({ typ: 'JWT', alg: 'RS256', kid: 'sim' }),
+      b64url(claims),
+      randomBytes(32).toString('base64url'),
+    ].join('.'),
     client_info: b64url({ uid: state.user.oid, utid: state.tenantId }),
   };
 }

@@ -6,8 +6,9 @@ import { client, ok, receiver, type Handlers } from '../../src/protocol/messagin
 import { Store } from '../../src/storage/storage';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings';
 import { fakePlatform } from '../support/fake-platform';
+import { inviteFor } from '../support/fixtures';
 
-const input = { email: 'a@x.com', displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: true, message: '', messageLanguage: '', cc: '', userType: 'Guest' };
+const input = inviteFor('a@x.com');
 
 function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue']) {
   const unused = async () => ({ ok: false as const, error: { key: 'unused' } });
@@ -42,14 +43,18 @@ describe('message contract', () => {
       { inputs: [{ ...input, groups: [{ id: '../../users', displayName: 'x' }] }] },
       { inputs: Array.from({ length: 5001 }, () => input) },
     ];
-    for (const payload of refused) expect(await answer({ to: 'background', type: 'enqueue', payload })).toMatchObject({ ok: false });
+    for (const payload of refused)
+      expect(await answer({ to: 'background', type: 'enqueue', payload })).toMatchObject({ ok: false });
     expect(enqueue).not.toHaveBeenCalled();
   });
 
-  test('the typed client and the receiver meet: the handler gets the checked payload, the caller its answer', async () => {
+  test('typed client and receiver meet: the handler gets the checked payload, the caller its answer', async () => {
     const answer = backgroundWith(async ({ inputs }) => ok({ items: [], paused: inputs.length === 1 }));
     const send = client<typeof backgroundRequests>('background', async (message) => answer(message));
-    expect(await send('enqueue', { inputs: [input as never] })).toEqual({ ok: true, value: { items: [], paused: true } });
+    expect(await send('enqueue', { inputs: [input] })).toEqual({
+      ok: true,
+      value: { items: [], paused: true },
+    });
   });
 });
 
@@ -69,8 +74,20 @@ describe('storage', () => {
   test('settings saved before a field existed take its default; the rest is kept', async () => {
     const platform = fakePlatform();
     const store = new Store(platform.storage);
-    platform.data.local.set('settings', { clientId: 'abc', tenant: 'contoso.com', cloud: 'global', customAuthority: '', customGraph: '', defaults: { sendMail: false } });
-    expect(await store.read('settings')).toEqual({ ...DEFAULT_SETTINGS, clientId: 'abc', tenant: 'contoso.com', defaults: { ...DEFAULT_SETTINGS.defaults, sendMail: false } });
+    platform.data.local.set('settings', {
+      clientId: 'abc',
+      tenant: 'contoso.com',
+      cloud: 'global',
+      customAuthority: '',
+      customGraph: '',
+      defaults: { sendMail: false },
+    });
+    expect(await store.read('settings')).toEqual({
+      ...DEFAULT_SETTINGS,
+      clientId: 'abc',
+      tenant: 'contoso.com',
+      defaults: { ...DEFAULT_SETTINGS.defaults, sendMail: false },
+    });
   });
 
   test('watchers get each new value, checked', async () => {

@@ -13,7 +13,7 @@ function load(file: string): { doc: Document; expected: Found[] } {
   const window = new Window();
   const doc = window.document as unknown as Document;
   doc.write(readFileSync(join(dir, file), 'utf8'));
-  const expected = JSON.parse(doc.getElementById('expected')!.textContent!) as Found[];
+  const expected = JSON.parse(doc.getElementById('expected')!.textContent) as Found[];
   return { doc, expected };
 }
 
@@ -30,7 +30,15 @@ interface Score {
 function score(found: Found[], expected: Found[]): Score {
   const want = new Map(expected.map((e) => [e.address.toLowerCase(), e]));
   const got = new Map(found.map((f) => [f.address.toLowerCase(), f]));
-  const s: Score = { truePositives: 0, found: found.length, expected: expected.length, namesRight: 0, falsePositives: [], missed: [], wrongNames: [] };
+  const s: Score = {
+    truePositives: 0,
+    found: found.length,
+    expected: expected.length,
+    namesRight: 0,
+    falsePositives: [],
+    missed: [],
+    wrongNames: [],
+  };
   for (const [key, f] of got) {
     const e = want.get(key);
     if (!e) {
@@ -46,14 +54,23 @@ function score(found: Found[], expected: Found[]): Score {
 }
 
 describe('extraction corpus', () => {
-  const totals: Score = { truePositives: 0, found: 0, expected: 0, namesRight: 0, falsePositives: [], missed: [], wrongNames: [] };
+  const totals: Score = {
+    truePositives: 0,
+    found: 0,
+    expected: 0,
+    namesRight: 0,
+    falsePositives: [],
+    missed: [],
+    wrongNames: [],
+  };
 
   test.each(pages)('%s', (file) => {
     const { doc, expected } = load(file);
     const s = score(extractFromDocument(doc), expected);
     for (const key of Object.keys(totals) as (keyof Score)[]) {
-      if (Array.isArray(totals[key])) (totals[key] as string[]).push(...(s[key] as string[]).map((x) => `${file}: ${x}`));
-      else (totals[key] as number) += s[key] as number;
+      if (Array.isArray(totals[key]))
+        (totals[key] as string[]).push(...(s[key] as string[]).map((x) => `${file}: ${x}`));
+      else (totals as unknown as Record<string, number>)[key] += s[key] as number;
     }
     expect(s.expected).toBeGreaterThan(0);
   });
@@ -63,7 +80,10 @@ describe('extraction corpus', () => {
     const recall = totals.truePositives / totals.expected;
     const f1 = (2 * precision * recall) / (precision + recall);
     const names = totals.namesRight / totals.truePositives;
-    console.log(`corpus: ${pages.length} pages, ${totals.expected} addresses; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}, names right ${names.toFixed(3)}`);
+    console.log(
+      `corpus: ${pages.length} pages, ${totals.expected} addresses; precision ${precision.toFixed(3)}, ` +
+        `recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}, names right ${names.toFixed(3)}`,
+    );
     if (totals.falsePositives.length || totals.missed.length || totals.wrongNames.length) {
       console.log({ falsePositives: totals.falsePositives, missed: totals.missed, wrongNames: totals.wrongNames });
     }

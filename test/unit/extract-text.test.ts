@@ -29,11 +29,18 @@ describe('extractFromText', () => {
   });
   test('cuts trailing punctuation and quotes', () => {
     expect(addresses('“q@contoso.com”, «g@contoso.fr», <a@contoso.com>; (p@contoso.com). e@contoso.com!')).toEqual([
-      'q@contoso.com', 'g@contoso.fr', 'a@contoso.com', 'p@contoso.com', 'e@contoso.com',
+      'q@contoso.com',
+      'g@contoso.fr',
+      'a@contoso.com',
+      'p@contoso.com',
+      'e@contoso.com',
     ]);
   });
   test('reads across soft hyphens and zero-width characters', () => {
-    expect(addresses('j.smi\u00adth@con\u200btoso.com and a\u2060b@x\ufeff.com')).toEqual(['j.smith@contoso.com', 'ab@x.com']);
+    expect(addresses('j.smi\u00adth@con\u200btoso.com and a\u2060b@x\ufeff.com')).toEqual([
+      'j.smith@contoso.com',
+      'ab@x.com',
+    ]);
   });
   test('keeps display names, quoted or not, in lists separated by , ; and new lines', () => {
     expect(extractFromText('"Last, First" <lf@x.com>, Jane Doe <jane@x.com>;\nBob <bob@x.com>\nplain@x.com')).toEqual([
@@ -44,9 +51,11 @@ describe('extractFromText', () => {
     ]);
   });
   test('finds the common obfuscations, but not prose', () => {
-    expect(addresses('name [at] domain [dot] com, name2(at)domain.com, NAME3 AT DOMAIN DOT COM, n4 {at} d {dot} io, n5＠d.de')).toEqual([
-      'name@domain.com', 'name2@domain.com', 'NAME3@domain.com', 'n4@d.io', 'n5@d.de',
-    ]);
+    expect(
+      addresses(
+        'name [at] domain [dot] com, name2(at)domain.com, NAME3 AT DOMAIN DOT COM, n4 {at} d {dot} io, n5＠d.de',
+      ),
+    ).toEqual(['name@domain.com', 'name2@domain.com', 'NAME3@domain.com', 'n4@d.io', 'n5@d.de']);
     expect(addresses('Have a look at example dot com. Visit us at acme dot io.')).toEqual([]);
   });
   test('skips what is not an invitable address', () => {
@@ -59,7 +68,10 @@ describe('extractFromText', () => {
   });
   test('keeps mailto: written in text, IDN domains and Unicode local parts', () => {
     expect(addresses('mailto:kim@x.com jürgen@bücher.de info@xn--bcher-kva.de åsa@exempel.se')).toEqual([
-      'kim@x.com', 'jürgen@bücher.de', 'info@xn--bcher-kva.de', 'åsa@exempel.se',
+      'kim@x.com',
+      'jürgen@bücher.de',
+      'info@xn--bcher-kva.de',
+      'åsa@exempel.se',
     ]);
   });
   test('enforces RFC 5321 part lengths', () => {
@@ -89,7 +101,9 @@ describe('mailto and Cloudflare', () => {
     expect(parseMailto('mailto:bad%zz@x.com')).toEqual([{ address: 'bad%zz@x.com' }]);
   });
   test('Cloudflare data-cfemail', () => {
-    expect(decodeCloudflare('6f020e1d0600411f00011b0a1c2f1800000b081d00190a0d0e0104410c0002')).toBe('mario.pontes@woodgrovebank.com');
+    expect(decodeCloudflare('6f020e1d0600411f00011b0a1c2f1800000b081d00190a0d0e0104410c0002')).toBe(
+      'mario.pontes@woodgrovebank.com',
+    );
     expect(decodeCloudflare('zz')).toBeUndefined();
   });
 });
@@ -101,7 +115,10 @@ describe('extractFromDocument', () => {
     return window.document as unknown as Document;
   };
   test('joins inline markup, breaks at blocks, skips script/style/template/noscript', () => {
-    const doc = page('<p><b>ana</b>@<i>contoso.com</i></p><table><tr><td>Smith</td><td>jane@x.com</td></tr></table><script>s@x.com</script><style>c@x.com{}</style><template>t@x.com</template><noscript>n@x.com</noscript>');
+    const doc = page(
+      '<p><b>ana</b>@<i>contoso.com</i></p><table><tr><td>Smith</td><td>jane@x.com</td></tr></table>' +
+        '<script>s@x.com</script><style>c@x.com{}</style><template>t@x.com</template><noscript>n@x.com</noscript>',
+    );
     expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['ana@contoso.com', 'jane@x.com']);
   });
   test('reads open shadow roots and same-origin frames in page order', () => {
@@ -111,7 +128,12 @@ describe('extractFromDocument', () => {
     expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['first@x.com', 'shadow@x.com', 'last@x.com']);
   });
   test('out of time, it says so and reports only what it read whole: nothing glued across cells', () => {
-    const doc = page(`<table>${Array.from({ length: 3000 }, (_, i) => `<tr><td>Smith</td><td>jane${i}@x.com</td><td>+1 555</td></tr>`).join('')}</table>`);
+    const doc = page(
+      `<table>${Array.from(
+        { length: 3000 },
+        (_, i) => `<tr><td>Smith</td><td>jane${i}@x.com</td><td>+1 555</td></tr>`,
+      ).join('')}</table>`,
+    );
     const { found, partial } = scanDocument(doc, { budgetMs: 0 });
     expect(partial).toBe(true);
     expect(found.length).toBeGreaterThan(0);

@@ -7,8 +7,21 @@ describe('describeGraphFailure', () => {
     [{ status: 400, code: 'BadRequest', message: 'The invited user email address is invalid.' }, 'errGraphBadAddress'],
     [{ status: 400, code: 'BadRequest', message: 'Something else.' }, 'errGraphBadRequest'],
     [{ status: 401, code: 'InvalidAuthenticationToken' }, 'errSessionExpired'],
-    [{ status: 403, message: 'Guest invitations not allowed for your company. Contact your company administrator for more details.' }, 'errInvitesBlocked'],
-    [{ status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }, 'errNoPermission'],
+    [
+      {
+        status: 403,
+        message: 'Guest invitations not allowed for your company. Contact your company administrator for more details.',
+      },
+      'errInvitesBlocked',
+    ],
+    [
+      {
+        status: 403,
+        code: 'Authorization_RequestDenied',
+        message: 'Insufficient privileges to complete the operation.',
+      },
+      'errNoPermission',
+    ],
     [{ status: 403, message: 'This invitation is blocked by cross-tenant access settings.' }, 'errCrossTenant'],
     [{ status: 404, code: 'UnknownError' }, 'errNotFound'],
     [{ status: 429, retryAfterSeconds: 7 }, 'errThrottled'],

@@ -4,11 +4,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const dir = resolve(import.meta.dirname, '../../public/_locales');
-const load = (locale: string) => JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (locale: string) =>
+  JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const english = load('en');
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(folder, e.name)) : /\.tsx?$/.test(e.name) ? [join(folder, e.name)] : []));
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(folder, e.name)) : /\.tsx?$/.test(e.name) ? [join(folder, e.name)] : [],
+  );
 }
 
 describe('locales', () => {
@@ -24,7 +27,7 @@ describe('locales', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(resolve(import.meta.dirname, '../../src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:\bt\(|key: |AuthFailure\(|fail\()'([A-Za-z_]+)'/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/(?:\bt\(|key: |AuthFailure\(|fail\()'([A-Za-z_]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !english[k])).toEqual([]);
@@ -37,8 +40,10 @@ describe('no hard-coded UI text', () => {
     for (const file of sourceFiles(resolve(import.meta.dirname, '../../src')).filter((f) => f.endsWith('.tsx'))) {
       const text = readFileSync(file, 'utf8');
       // Text between tags that holds a letter, e.g. <button>Save</button>.
-      for (const m of text.matchAll(/>\s*([^<>{}\n()?:=;&|]*\p{L}[^<>{}\n()?:=;&|]*)\s*</gu)) offenders.push(`${file}: ${m[1]!.trim()}`);
-      for (const m of text.matchAll(/\b(?:aria-label|title|alt|placeholder)="([^"]*\p{L}[^"]*)"/gu)) offenders.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/>\s*([^<>{}\n()?:=;&|]*\p{L}[^<>{}\n()?:=;&|]*)\s*</gu))
+        offenders.push(`${file}: ${m[1].trim()}`);
+      for (const m of text.matchAll(/\b(?:aria-label|title|alt|placeholder)="([^"]*\p{L}[^"]*)"/gu))
+        offenders.push(`${file}: ${m[1]}`);
     }
     expect(offenders).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('Pacer', () => {
     expect(measured().delay(2000, 400)).toBeCloseTo((20 / 105) * 1000, 0);
   });
 
-  test('in the last two seconds of work it sends a little slower than the rate, so nothing is throttled at the end', () => {
+  test('in the last two seconds of work it sends a little slower than the rate, so nothing is throttled last', () => {
     expect(measured().delay(2000, 150)).toBeCloseTo((20 / 97) * 1000, 0);
   });
 

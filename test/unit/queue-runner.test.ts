@@ -5,23 +5,13 @@ import { QueueRunner } from '../../src/background/queue-runner';
 import type { HostCall, HostHandlers } from '../../src/background/router';
 import { ok } from '../../src/protocol/messaging';
 import type { BatchAnswer } from '../../src/core/batch';
-import type { InviteInput } from '../../src/core/invitation';
 import { emptyQueue, enqueue, type Queue } from '../../src/core/queue';
 import { History } from '../../src/storage/history';
 import { Store } from '../../src/storage/storage';
 import { fakePlatform, type FakePlatform } from '../support/fake-platform';
+import { inviteFor } from '../support/fixtures';
 
-const input = (email: string, extra: Partial<InviteInput> = {}): InviteInput => ({
-  email,
-  displayName: '',
-  redirectUrl: 'https://myapps.microsoft.com',
-  sendMail: true,
-  message: '',
-  messageLanguage: '',
-  cc: '',
-  userType: 'Guest',
-  ...extra,
-});
+const input = inviteFor;
 
 /** A host that answers like Graph: each address invited once it is sent; answers scripted per call. */
 class ScriptedHost {
@@ -41,19 +31,24 @@ class ScriptedHost {
         this.directory.add(item.input.email);
       }
       if (step === 'lost') return ok({ failure: { status: 0 }, tenantId: 'T' });
-      const answer = (id: string): BatchAnswer => (step === 'ok' ? { id, status: 201, body: { invitedUser: { id: `user-${id}` } } } : step(id));
+      const answer = (id: string): BatchAnswer =>
+        step === 'ok' ? { id, status: 201, body: { invitedUser: { id: `user-${id}` } } } : step(id);
       return ok({ answers: items.map((i) => answer(i.id)), tenantId: 'T' });
     },
     lookup: async ({ emails }) => {
       this.lookups++;
-      return ok({ users: Object.fromEntries(emails.map((e) => [e, this.directory.has(e) ? `user-${e}` : null])), tenantId: 'T' });
+      return ok({
+        users: Object.fromEntries(emails.map((e) => [e, this.directory.has(e) ? `user-${e}` : null])),
+        tenantId: 'T',
+      });
     },
     addToGroups: async ({ steps }) => ok({ answers: steps.map((s) => ({ id: s.id, status: 204 })) }),
   };
 
   readonly call: HostCall = async (type, payload) => {
     await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    const handler = this.handlers[type as keyof typeof this.handlers] as ((p: typeof payload) => ReturnType<HostCall>) | undefined;
+    const handler = this.handlers[type as keyof typeof this.handlers] as
+      ((p: typeof payload) => ReturnType<HostCall>) | undefined;
     if (!handler) throw new Error(`unexpected ${type}`);
     return handler(payload);
   };
@@ -62,13 +57,24 @@ class ScriptedHost {
 let platform: FakePlatform;
 let store: Store;
 let host: ScriptedHost;
-const runner = () => new QueueRunner({ platform, store, history: new History(store), host: host.call, describeEnd: (c) => `done ${c.done}` });
+const runner = () =>
+  new QueueRunner({
+    platform,
+    store,
+    history: new History(store),
+    host: host.call,
+    describeEnd: (c) => `done ${c.done}`,
+  });
 const stored = () => platform.data.local.get('queue') as Queue;
 const states = () => Object.fromEntries(stored().items.map((i) => [i.key, i.state]));
 /** What a stopped worker left in storage. */
 async function leftBehind(emails: string[], state: 'waiting' | 'sending'): Promise<void> {
   const q = emptyQueue();
-  enqueue(q, emails.map((e) => input(e)), 0);
+  enqueue(
+    q,
+    emails.map((e) => input(e)),
+    0,
+  );
   for (const item of q.items) Object.assign(item, { state, attempts: state === 'sending' ? 1 : 0 });
   await store.write('queue', q);
 }
@@ -98,8 +104,11 @@ describe('queue runner', () => {
     expect(platform.alarmsSet.has('queue')).toBe(false);
   });
 
-  test('wake-ups at start (the worker starting, the alarm) share one load and one pump: nothing is sent twice', async () => {
-    await leftBehind(Array.from({ length: 30 }, (_, i) => `w${i}@x.com`), 'waiting');
+  test('wake-ups at start (worker start, the alarm) share one load and one pump: nothing is sent twice', async () => {
+    await leftBehind(
+      Array.from({ length: 30 }, (_, i) => `w${i}@x.com`),
+      'waiting',
+    );
     // A new worker over the same storage, woken by start-up and the alarm at once.
     const restarted = runner();
     void restarted.start();
@@ -151,7 +160,11 @@ describe('queue runner', () => {
     void r.start();
     await r.enqueue([input('me@x.com')]);
     await settle();
-    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errSignInRequired' }, items: [{ state: 'waiting' }] });
+    expect(stored()).toMatchObject({
+      paused: true,
+      stoppedFor: { key: 'errSignInRequired' },
+      items: [{ state: 'waiting' }],
+    });
     await r.control('resume');
     await settle();
     expect(states()['me@x.com']).toBe('done');
@@ -174,7 +187,7 @@ describe('queue runner', () => {
     expect(host.sent).toHaveLength(100);
   });
 
-  test('invalid input is skipped with its reason and never sent; a run from the menu ends in a notification', async () => {
+  test('invalid input is skipped with its reason, never sent; a run from the menu ends in a notification', async () => {
     const r = runner();
     void r.start();
     await r.enqueue([input('ok@x.com'), input('bad+tag@x.com')]);

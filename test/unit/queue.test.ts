@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { cancelWaiting, counts, emptyQueue, enqueue, markUncertain, nextWake, reconcile, retryFailed, settle, takeBatch, MAX_ATTEMPTS } from '../../src/core/queue';
-import type { InviteInput } from '../../src/core/invitation';
+import {
+  cancelWaiting,
+  counts,
+  emptyQueue,
+  enqueue,
+  markUncertain,
+  nextWake,
+  reconcile,
+  retryFailed,
+  settle,
+  takeBatch,
+  MAX_ATTEMPTS,
+} from '../../src/core/queue';
+import { inviteFor } from '../support/fixtures';
 
-const input = (email: string): InviteInput => ({ email, displayName: '', redirectUrl: 'https://myapps.microsoft.com', sendMail: true, message: '', messageLanguage: '', cc: '', userType: 'Guest' });
+const input = (email: string) => inviteFor(email);
 const TENANT = 't';
 
 describe('queue', () => {
@@ -15,7 +27,11 @@ describe('queue', () => {
 
   test('batches of at most 20, none while paused', () => {
     const q = emptyQueue();
-    enqueue(q, Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)), 0);
+    enqueue(
+      q,
+      Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)),
+      0,
+    );
     expect(takeBatch(q, 0)).toHaveLength(20);
     q.paused = true;
     expect(takeBatch(q, 0)).toHaveLength(0);
@@ -27,34 +43,43 @@ describe('queue', () => {
 
   test('201 done; 429 waits Retry-After; 5xx backs off; 4xx fails; retries are bounded', () => {
     const q = emptyQueue();
-    enqueue(q, ['a', 'b', 'c', 'd'].map((n) => input(`${n}@x.com`)), 0);
+    enqueue(
+      q,
+      ['a', 'b', 'c', 'd'].map((n) => input(`${n}@x.com`)),
+      0,
+    );
     const [a, b, c, d] = takeBatch(q, 1000);
-    settle(a!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, TENANT);
-    settle(b!, { status: 429, retryAfterSeconds: 7 }, 1000, TENANT);
-    settle(c!, { status: 503 }, 1000, TENANT);
-    settle(d!, { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } }, 1000, TENANT);
-    expect([a!.state, b!.state, c!.state, d!.state]).toEqual(['done', 'waiting', 'waiting', 'failed']);
-    expect(a!.result!.userId).toBe('u1');
-    expect(b!.notBefore).toBe(8000);
-    expect(c!.notBefore).toBe(2000);
-    expect(d!.error!.key).toBe('errGraphBadAddress');
+    settle(a, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, TENANT);
+    settle(b, { status: 429, retryAfterSeconds: 7 }, 1000, TENANT);
+    settle(c, { status: 503 }, 1000, TENANT);
+    settle(
+      d,
+      { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } },
+      1000,
+      TENANT,
+    );
+    expect([a.state, b.state, c.state, d.state]).toEqual(['done', 'waiting', 'waiting', 'failed']);
+    expect(a.result!.userId).toBe('u1');
+    expect(b.notBefore).toBe(8000);
+    expect(c.notBefore).toBe(2000);
+    expect(d.error!.key).toBe('errGraphBadAddress');
     expect(nextWake(q)).toBe(2000);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
       takeBatch(q, 10_000_000 * i);
-      settle(c!, { status: 503 }, 10_000_000 * i, TENANT);
+      settle(c, { status: 503 }, 10_000_000 * i, TENANT);
     }
-    expect(c!.state).toBe('failed');
+    expect(c.state).toBe('failed');
   });
 
   test('a lost answer makes items uncertain; the lookup decides: done without resending, or send again', () => {
     const q = emptyQueue();
     enqueue(q, [input('a@x.com'), input('b@x.com')], 0);
     const [a, b] = takeBatch(q, 0);
-    markUncertain([a!, b!]);
+    markUncertain([a, b]);
     expect(counts(q).waiting).toBe(2);
-    reconcile(a!, 'existing-id', 5, 't');
-    reconcile(b!, undefined, 5, 't');
-    expect([a!.state, a!.result!.userId, b!.state]).toEqual(['done', 'existing-id', 'waiting']);
+    reconcile(a, 'existing-id', 5, 't');
+    reconcile(b, undefined, 5, 't');
+    expect([a.state, a.result!.userId, b.state]).toEqual(['done', 'existing-id', 'waiting']);
   });
 
   test('cancel stops what has not been sent; retry failed brings them back', () => {
@@ -63,7 +88,7 @@ describe('queue', () => {
     const [a] = takeBatch(q, 0, 1);
     cancelWaiting(q);
     expect(counts(q)).toMatchObject({ cancelled: 1, waiting: 1 });
-    settle(a!, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
+    settle(a, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
     retryFailed(q, 10);
     expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
   });
@@ -74,11 +99,17 @@ describe('standing in the directory', async () => {
   test('member, pending or accepted guest, own domain, new', () => {
     const domains = ['contoso.com'];
     expect(standingOf('m@x.com', { id: '1', userType: 'Member' }, domains)).toBe('member');
-    expect(standingOf('g@x.com', { id: '2', userType: 'Guest', externalUserState: 'PendingAcceptance' }, domains)).toBe('guestPending');
-    expect(standingOf('a@x.com', { id: '3', userType: 'Guest', externalUserState: 'Accepted' }, domains)).toBe('guestAccepted');
+    expect(standingOf('g@x.com', { id: '2', userType: 'Guest', externalUserState: 'PendingAcceptance' }, domains)).toBe(
+      'guestPending',
+    );
+    expect(standingOf('a@x.com', { id: '3', userType: 'Guest', externalUserState: 'Accepted' }, domains)).toBe(
+      'guestAccepted',
+    );
     expect(standingOf('me@Contoso.com', null, domains)).toBe('ownDomain');
     expect(standingOf('new@fabrikam.com', null, domains)).toBe('new');
-    expect(['new', 'member', 'guestPending', 'guestAccepted', 'ownDomain'].filter((s) => selectedByDefault(s as never))).toEqual(['new']);
+    expect(
+      ['new', 'member', 'guestPending', 'guestAccepted', 'ownDomain'].filter((s) => selectedByDefault(s as never)),
+    ).toEqual(['new']);
   });
 });
 
@@ -86,21 +117,39 @@ describe('groups after the invitation', async () => {
   const { finishGrouping, settleGroup, takeGroupSteps } = await import('../../src/core/queue');
   test('404 while replicating is retried; added or already a member is done; other errors are reported', () => {
     const q = emptyQueue();
-    enqueue(q, [{ ...input('g@x.com'), groups: [{ id: 'g1', displayName: 'One' }, { id: 'g2', displayName: 'Two' }] }], 0);
+    enqueue(
+      q,
+      [
+        {
+          ...input('g@x.com'),
+          groups: [
+            { id: 'g1', displayName: 'One' },
+            { id: 'g2', displayName: 'Two' },
+          ],
+        },
+      ],
+      0,
+    );
     const [item] = takeBatch(q, 0);
-    settle(item!, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, TENANT);
-    expect(item!.state).toBe('grouping');
+    settle(item, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, TENANT);
+    expect(item.state).toBe('grouping');
     expect(takeGroupSteps(q, 0)).toHaveLength(0); // replication grace first
-    let steps = takeGroupSteps(q, 5_000);
+    const steps = takeGroupSteps(q, 5_000);
     expect(steps.map((s) => s.groupId)).toEqual(['g1', 'g2']);
-    settleGroup(item!, 'g1', { status: 404 }, 5_000, 'One');
-    settleGroup(item!, 'g2', { status: 400, body: { error: { message: 'One or more added object references already exist' } } }, 5_000, 'Two');
-    finishGrouping([item!]);
-    expect([item!.state, item!.groupsPending]).toEqual(['grouping', ['g1']]);
-    steps = takeGroupSteps(q, 60_000);
-    settleGroup(item!, 'g1', { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 60_000, 'One');
-    finishGrouping([item!]);
-    expect(item!.state).toBe('done');
-    expect(item!.error).toEqual({ key: 'errGroupAdd', subs: ['One', 'Insufficient privileges'] });
+    settleGroup(item, 'g1', { status: 404 }, 5_000, 'One');
+    settleGroup(
+      item,
+      'g2',
+      { status: 400, body: { error: { message: 'One or more added object references already exist' } } },
+      5_000,
+      'Two',
+    );
+    finishGrouping([item]);
+    expect([item.state, item.groupsPending]).toEqual(['grouping', ['g1']]);
+    expect(takeGroupSteps(q, 60_000).map((s) => s.groupId)).toEqual(['g1']);
+    settleGroup(item, 'g1', { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 60_000, 'One');
+    finishGrouping([item]);
+    expect(item.state).toBe('done');
+    expect(item.error).toEqual({ key: 'errGroupAdd', subs: ['One', 'Insufficient privileges'] });
   });
 });

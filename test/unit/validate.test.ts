@@ -1,10 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { checkAddress, checkCc, checkClientId, checkMessage, checkRedirectUrl, checkTenant, LIMITS } from '../../src/core/validate';
+import {
+  checkAddress,
+  checkCc,
+  checkClientId,
+  checkMessage,
+  checkRedirectUrl,
+  checkTenant,
+  LIMITS,
+} from '../../src/core/validate';
 
 const key = (p: { key: string } | null) => p?.key ?? null;
 
 describe('checkAddress', () => {
-  test.each(['jane@contoso.com', 'j.doe-x_y@sub.fabrikam.co.uk', 'ünïcødé@bücher.de', 'a@xn--bcher-kva.de', '  sam@northwind.io  '])('accepts %s', (a) => {
+  test.each([
+    'jane@contoso.com',
+    'j.doe-x_y@sub.fabrikam.co.uk',
+    'ünïcødé@bücher.de',
+    'a@xn--bcher-kva.de',
+    '  sam@northwind.io  ',
+  ])('accepts %s', (a) => {
     expect(checkAddress(a)).toBeNull();
   });
   test.each([
@@ -75,7 +89,8 @@ describe('settings checks', () => {
     expect(key(checkClientId('my-app'))).toBe('errClientId');
   });
   test('tenant is a GUID, a domain or organizations, never common/consumers', () => {
-    for (const ok of ['8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d', 'contoso.onmicrosoft.com', 'organizations']) expect(checkTenant(ok)).toBeNull();
+    for (const ok of ['8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d', 'contoso.onmicrosoft.com', 'organizations'])
+      expect(checkTenant(ok)).toBeNull();
     for (const bad of ['common', 'consumers', '', 'not a tenant']) expect(key(checkTenant(bad))).toBe('errTenant');
   });
 });

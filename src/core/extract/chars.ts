@@ -38,7 +38,8 @@ export function isIgnorable(c: number): boolean {
 
 /** Characters we take into a local part (RFC atext minus the rare symbols that are mostly noise). */
 export function isLocalChar(c: number): boolean {
-  if (c < 128) return isAsciiAlnum(c) || c === 46 || c === 95 || c === 45 || c === 43 || c === 37 || c === 39; // . _ - + % '
+  // . _ - + % '
+  if (c < 128) return isAsciiAlnum(c) || c === 46 || c === 95 || c === 45 || c === 43 || c === 37 || c === 39;
   return isWideAlnum(c);
 }
 
@@ -87,8 +88,8 @@ TLD_HASHES.forEach((h, index) => {
 /** Whether `text[from, to)` is a real TLD. */
 export function isRealTldAt(text: string, from: number, to: number): boolean {
   const h = hashChars(text, from, to);
-  for (let slot = h & 4095, entry = TLD_SLOTS[slot]!; entry !== 0; slot = (slot + 1) & 4095, entry = TLD_SLOTS[slot]!) {
-    if (TLD_HASHES[entry - 1] === h && sameChars(text, from, to, TLD_LIST[entry - 1]!)) return true;
+  for (let slot = h & 4095, entry = TLD_SLOTS[slot]; entry !== 0; slot = (slot + 1) & 4095, entry = TLD_SLOTS[slot]!) {
+    if (TLD_HASHES[entry - 1] === h && sameChars(text, from, to, TLD_LIST[entry - 1])) return true;
   }
   return isRealTld(text.slice(from, to)); // upper case, punycode
 }

@@ -25,7 +25,7 @@ export class Collector {
   add(address: string, offset: number, name?: string, hash = hashKey(address)): number {
     const existing = this.indexOf(address, hash);
     if (existing !== -1) {
-      if (offset < this.offsets[existing]!) {
+      if (offset < this.offsets[existing]) {
         this.offsets[existing] = offset;
         this.inOrder = false;
       }
@@ -34,7 +34,7 @@ export class Collector {
     }
     const slot = this.freeSlot;
     const index = this.found.length;
-    if (index && offset < this.offsets[index - 1]!) this.inOrder = false;
+    if (index && offset < this.offsets[index - 1]) this.inOrder = false;
     this.found.push(name ? { address, name } : { address });
     this.offsets.push(offset);
     if (index === this.hashes.length) this.hashes = grown(this.hashes, this.hashes.length * 2);
@@ -46,26 +46,26 @@ export class Collector {
 
   /** Whether the entry has a name. */
   named(entry: number): boolean {
-    return !!this.found[entry]!.name;
+    return !!this.found[entry].name;
   }
 
   nameIfMissing(entry: number, name: string | undefined): void {
-    if (name && !this.found[entry]!.name) this.found[entry]!.name = name;
+    if (name && !this.found[entry].name) this.found[entry].name = name;
   }
 
   list(): Found[] {
     if (this.inOrder) return this.found.slice();
-    const order = this.found.map((_, i) => i).sort((a, b) => this.offsets[a]! - this.offsets[b]!);
-    return order.map((i) => this.found[i]!);
+    const order = this.found.map((_, i) => i).sort((a, b) => this.offsets[a] - this.offsets[b]);
+    return order.map((i) => this.found[i]);
   }
 
   /** The entry's index, or -1; then freeSlot is where it would go. */
   private indexOf(address: string, hash: number): number {
     const mask = this.slots.length - 1;
     let slot = spread(hash) & mask;
-    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
+    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]!) {
       const index = entry - 1;
-      if (this.hashes[index] === hash && sameAddress(this.found[index]!.address, address)) return index;
+      if (this.hashes[index] === hash && sameAddress(this.found[index].address, address)) return index;
       slot = (slot + 1) & mask;
     }
     this.freeSlot = slot;
@@ -76,7 +76,7 @@ export class Collector {
     const slots = new Int32Array(size);
     const mask = size - 1;
     for (let index = 0; index < this.found.length; index++) {
-      let slot = spread(this.hashes[index]!) & mask;
+      let slot = spread(this.hashes[index]) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = index + 1;
     }
@@ -90,6 +90,7 @@ export class Collector {
  * are lower-cased first (toLowerCase knows their cases); ASCII is folded as it is read.
  */
 export function hashKey(address: string): number {
+  // eslint-disable-next-line no-control-regex -- any character beyond ASCII
   const key = /[^\u0000-\u007f]/u.test(address) ? address.toLowerCase() : address;
   const at = key.lastIndexOf('@');
   let h = 0;

@@ -52,8 +52,8 @@ function scanInto(root: Root, collector: Collector, budget: Budget, order: Order
   }
   // Last, so that a name the text or the markup states wins over a guess from the table.
   for (let i = 0; i < nameless.length; i += 2) {
-    const entry = nameless[i]!;
-    if (!collector.named(entry)) collector.nameIfMissing(entry, rowNameAt(map, nameless[i + 1]!));
+    const entry = nameless[i];
+    if (!collector.named(entry)) collector.nameIfMissing(entry, rowNameAt(map, nameless[i + 1]));
   }
 }
 
@@ -71,16 +71,16 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
   };
   let b = 0;
   let h = 0;
-  for (let site = sites.next(0); site !== -1 && site < map.mapped; ) {
+  for (let site = sites.next(0); site !== -1 && site < map.mapped;) {
     if (budget.spent()) return;
-    while (h < hidden.length && hidden[h + 1]! <= site) h += 2;
-    if (h < hidden.length && hidden[h]! <= site) {
-      site = sites.next(hidden[h + 1]!);
+    while (h < hidden.length && hidden[h + 1] <= site) h += 2;
+    if (h < hidden.length && hidden[h] <= site) {
+      site = sites.next(hidden[h + 1]);
       continue;
     }
-    while (b < breaks.length && breaks[b]! <= site) b++;
-    base = b > 0 ? breaks[b - 1]! : 0;
-    const end = b < breaks.length ? breaks[b]! : map.mapped;
+    while (b < breaks.length && breaks[b] <= site) b++;
+    base = b > 0 ? breaks[b - 1] : 0;
+    const end = b < breaks.length ? breaks[b] : map.mapped;
     const run = text.slice(base, end);
     if (sites.obfuscatedBefore(end)) {
       scanText(run, sink);
@@ -88,7 +88,8 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
       continue;
     }
     // Most runs hold one or two `@`: read around each rather than search the run again.
-    while (site !== -1 && site < end && !budget.spent()) site = sites.next(Math.max(site + 1, base + readAddressAround(run, site - base, sink)));
+    while (site !== -1 && site < end && !budget.spent())
+      site = sites.next(Math.max(site + 1, base + readAddressAround(run, site - base, sink)));
   }
 }
 
@@ -109,20 +110,27 @@ class Sites {
   next(from: number): number {
     if (this.at !== -1 && this.at < from) this.at = this.text.indexOf('@', from);
     if (this.fullwidth !== -1 && this.fullwidth < from) this.fullwidth = this.text.indexOf('\uff20', from);
-    while (this.o < this.obfuscated.length && this.obfuscated[this.o]! < from) this.o++;
-    const obfuscated = this.o < this.obfuscated.length ? this.obfuscated[this.o]! : -1;
+    while (this.o < this.obfuscated.length && this.obfuscated[this.o] < from) this.o++;
+    const obfuscated = this.o < this.obfuscated.length ? this.obfuscated[this.o] : -1;
     return earliest(earliest(this.at, this.fullwidth), obfuscated);
   }
 
   /** Whether an obfuscated "at" lies between the current site and `end`. */
   obfuscatedBefore(end: number): boolean {
-    return this.o < this.obfuscated.length && this.obfuscated[this.o]! < end;
+    return this.o < this.obfuscated.length && this.obfuscated[this.o] < end;
   }
 }
 
 const earliest = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.min(a, b));
 
-function readMarked(marked: Marked, text: string, collector: Collector, order: Order, budget: Budget, depth: number): void {
+function readMarked(
+  marked: Marked,
+  text: string,
+  collector: Collector,
+  order: Order,
+  budget: Budget,
+  depth: number,
+): void {
   const { element, offset } = marked;
   // An element sits between the characters offset - 1 and offset: what it holds, in its own order,
   // comes before the text that follows it (at ≥ 0 maps into [offset - 0.5, offset)).
@@ -134,8 +142,8 @@ function readMarked(marked: Marked, text: string, collector: Collector, order: O
       const entries = add(found);
       // The link's text names a lone recipient ("Jane Doe"): the map holds it, no need to ask the page.
       const { offset: from, end = from } = marked;
-      if (found.length === 1 && end > from && !collector.named(entries[0]!)) {
-        collector.nameIfMissing(entries[0]!, linkTextName(text.slice(from, Math.min(end, from + 300))));
+      if (found.length === 1 && end > from && !collector.named(entries[0])) {
+        collector.nameIfMissing(entries[0], linkTextName(text.slice(from, Math.min(end, from + 300))));
       }
       return;
     }
@@ -191,7 +199,8 @@ function frameDocument(frame: Element): Document | null {
 /** The name of the table row that holds this text offset, if its first cell names a person. */
 function rowNameAt(map: PageMap, offset: number): string | undefined {
   const row = rowAt(map.rows, offset);
-  if (!row || row.cellStart === -1 || row.cellEnd <= row.cellStart || row.cellEnd - row.cellStart >= 80) return undefined;
+  if (!row || row.cellStart === -1 || row.cellEnd <= row.cellStart || row.cellEnd - row.cellStart >= 80)
+    return undefined;
   if (offset >= row.cellStart && offset < row.cellEnd) return undefined; // the address is in the name cell
   return personName(map.text.slice(row.cellStart, row.cellEnd));
 }
@@ -202,11 +211,11 @@ function rowAt(rows: Row[], offset: number): Row | undefined {
   let high = rows.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (rows[mid]!.start <= offset) low = mid + 1;
+    if (rows[mid].start <= offset) low = mid + 1;
     else high = mid - 1;
   }
   for (let i = high; i >= 0 && i > high - 8; i--) {
-    const row = rows[i]!;
+    const row = rows[i];
     if (row.start <= offset && (row.end === -1 || offset < row.end)) return row;
   }
   return undefined;

@@ -3,7 +3,23 @@
 
 const MAX_NAME = 120;
 const MAX_WORDS = 6;
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+]);
 const codes = (chars: string) => [...chars].map((c) => c.charCodeAt(0));
 const QUOTES = codes('"“”„\'«»');
 const STOPS = codes(',;\n\r>:|\t<()[]');
@@ -52,7 +68,8 @@ export function nameBefore(text: string, start: number, end: number): string | u
     wordEnd = k;
   }
   // "de" alone is not a name: particles only count before a capitalised word.
-  while (nameStart <= last && isParticleAt(text, nameStart, last + 1)) nameStart = wordEndAt(text, nameStart, last + 1) + 1;
+  while (nameStart <= last && isParticleAt(text, nameStart, last + 1))
+    nameStart = wordEndAt(text, nameStart, last + 1) + 1;
   return nameStart <= last ? nameIn(text, nameStart, last + 1) : undefined;
 }
 

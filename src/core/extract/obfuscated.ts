@@ -37,10 +37,15 @@ function forEachObfuscatedAt(text: string, found: (localEnd: number, domainStart
 }
 
 /** `x [at] y` / `x(at)y`: the `at` sits right inside a bracket pair, spaces allowed around it. */
-function bracketedAt(text: string, close: number, closer: string): { localEnd: number; domainStart: number } | undefined {
+function bracketedAt(
+  text: string,
+  close: number,
+  closer: string,
+): { localEnd: number; domainStart: number } | undefined {
   let q = close - 1;
   if (text.charCodeAt(q) === 32) q--;
-  if (q < 2 || (text.charCodeAt(q) | 32) !== 116 || (text.charCodeAt(q - 1) | 32) !== 97) return undefined; // "at", any case
+  // "at", any case
+  if (q < 2 || (text.charCodeAt(q) | 32) !== 116 || (text.charCodeAt(q - 1) | 32) !== 97) return undefined;
   q -= 2;
   if (text.charCodeAt(q) === 32) q--;
   if (text[q] !== OPENERS[closer]) return undefined;

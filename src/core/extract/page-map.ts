@@ -57,7 +57,11 @@ const kinds: [number, string][] = [
   [ROW, 'tr'],
   [CELL, 'td th'],
   [FRAME, 'iframe'],
-  [BLOCK, 'address br button caption dd details dialog dl dt fieldset figcaption figure form hr label li ol pre summary table tbody tfoot thead ul img'],
+  [
+    BLOCK,
+    'address br button caption dd details dialog dl dt fieldset figcaption figure form hr label li ol pre summary ' +
+      'table tbody tfoot thead ul img',
+  ],
   [SHADOW_HOST, 'span'],
   // attachShadow() is allowed on custom elements and these only; asking every <td> is wasted time.
   [BLOCK_SHADOW_HOST, 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section'],
@@ -104,7 +108,8 @@ class PageWalk {
     // One query per attribute, before the pass: each costs next to nothing when no element has the
     // attribute (a few ms for `hidden` on a 140,000-element page), and the pass then looks an
     // element up only when the page has some.
-    const query = (selector: string) => ('querySelectorAll' in root ? [...(root as ParentNode).querySelectorAll(selector)] : []);
+    const query = (selector: string) =>
+      'querySelectorAll' in root ? [...(root as ParentNode).querySelectorAll(selector)] : [];
     this.withAttributes = new Set(ADDRESS_ATTRIBUTES.flatMap((name) => query(`[${name}]`)));
     this.hiddenElements = new Set(query('[hidden]'));
   }
@@ -208,8 +213,8 @@ class PageWalk {
     if (exit === ROW_EXIT) {
       // The innermost open row is the last one not yet closed (a nested table closes its rows first).
       for (let i = this.map.rows.length - 1; i >= 0; i--) {
-        if (this.map.rows[i]!.end === -1) {
-          this.map.rows[i]!.end = this.offset;
+        if (this.map.rows[i].end === -1) {
+          this.map.rows[i].end = this.offset;
           break;
         }
       }

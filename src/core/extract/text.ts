@@ -75,7 +75,8 @@ export function readAddressAround(text: string, at: number, sink: Sink): number 
   }
   if (address.length > MAX_ADDRESS) return resume;
   const opener = start > 0 ? text.charCodeAt(start - 1) : 0;
-  const name = opener === 60 || opener === 40 || opener === 171 || opener === 8249 ? nameBefore(text, start, end) : undefined;
+  const name =
+    opener === 60 || opener === 40 || opener === 171 || opener === 8249 ? nameBefore(text, start, end) : undefined;
   sink(address, start, name, hash);
   return resume;
 }
@@ -107,7 +108,7 @@ function walkLocal(text: string, at: number): number {
     const c = text.charCodeAt(start - 1);
     let junk: boolean;
     if (c < 128) {
-      const kind = ASCII_CLASS[c]!;
+      const kind = ASCII_CLASS[c];
       if ((kind & LOCAL) === 0) break;
       junk = (kind & LEADING_JUNK) !== 0;
       h = hashStep(h, kind & UPPER ? c + 32 : c);
@@ -157,7 +158,7 @@ function walkDomain(text: string, at: number, seed: number): number {
     const c = text.charCodeAt(end);
     let junk: boolean;
     if (c < 128) {
-      const kind = ASCII_CLASS[c]!;
+      const kind = ASCII_CLASS[c];
       if ((kind & (DOMAIN_LOWER | UPPER)) === 0) break;
       if (kind & UPPER) ascii = false; // lower-cased on the careful path
       junk = (kind & TRAILING_JUNK) !== 0;
@@ -228,4 +229,3 @@ function isUrlUserinfo(text: string, start: number): boolean {
 function validLabel(text: string, from: number, to: number): boolean {
   return to > from && to - from <= MAX_LABEL && text.charCodeAt(from) !== HYPHEN && text.charCodeAt(to - 1) !== HYPHEN;
 }
-
