@@ -29,9 +29,13 @@ interface QueueView {
 }
 const queueOf = (b: Launched) =>
   b.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue as QueueView | undefined);
-const currentQueue = async (b: Launched) =>
-  (await b.context.serviceWorkers()[0].evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as
+/** The queue as stored, read through the running worker (none while it is stopped: reading must not wake it). */
+const currentQueue = async (b: Launched) => {
+  const worker = b.context.serviceWorkers()[0];
+  if (!worker) return undefined;
+  return (await worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue).catch(() => undefined)) as
     QueueView | undefined;
+};
 
 /** Pastes the list into the popup and clicks Invite, as a person would. */
 async function inviteFromPopup(popup: Page, list: string[]): Promise<void> {
@@ -108,6 +112,26 @@ test('the service worker stopped mid-run: it resumes, looks up what was in fligh
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, slowLandsAt + 500 - Date.now())));
   expectExactlyOnce(tenant, view, list);
 });
+
+test('200 addresses, popup closed, worker stopped twice: its own alarm resumes it, each invited once', async () => {
+  ({ tenant, browser } = await startSignedIn({ chaos: { ...CHAOS, seed: 4242 } }));
+  tenant.state.latencyMs = 150;
+  const list = addresses(200, 'e');
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, list);
+  await popup.close();
+  const blank = await browser.context.newPage(); // for the DevTools session that stops the worker
+  const done = async () => (await currentQueue(browser!))?.items.filter((i) => i.state === 'done').length ?? 0;
+  for (const progress of [30, 90]) {
+    await expect.poll(done, { timeout: 60_000 }).toBeGreaterThan(progress);
+    await stopServiceWorker(browser.context, blank);
+  }
+  const view = await drained(browser, 200);
+  // Whatever was still at the tenant when the worker stopped has landed by now.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expectExactlyOnce(tenant, view, list);
+}, 180_000);
 
 test('the popup closed mid-run: the background finishes the work', async () => {
   ({ tenant, browser } = await startSignedIn({ chaos: { ...CHAOS, seed: 99 } }));
