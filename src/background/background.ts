@@ -18,6 +18,7 @@ export function startBackground(
     store,
     history,
     host,
+    words: (error) => t(error.key, error.subs),
     describeEnd: (c) =>
       c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]),
   });

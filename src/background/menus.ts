@@ -3,14 +3,14 @@
 // the user's defaults when they chose so, and reported in a notification.
 import { extractFromText } from '../core/extract';
 import { parseMailto } from '../core/extract/mailto';
-import { inputFromDefaults } from '../core/invitation';
+import { optionsFromDefaults } from '../core/invitation';
 import { closestMessageLanguage } from '../core/languages';
 import { checkAddress } from '../core/validate';
 import { menus, openWindow, platform, scanTab, type Menus, type Tabs } from '../platform/browser';
 import { t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
 import type { Draft } from '../storage/storage';
-import type { QueueRunner } from './queue-runner';
+import { QueueRefusal, type QueueRunner } from './queue-runner';
 
 export const MENU = { selection: 'invite-selection', link: 'invite-mailto', page: 'find-on-page' } as const;
 
@@ -37,7 +37,8 @@ function retitleOnShown(info: Menus.OnShownInfoType): void {
 
 async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<Draft | undefined> {
   if (info.menuItemId === MENU.link && info.linkUrl?.toLowerCase().startsWith('mailto:')) {
-    return { found: parseMailto(info.linkUrl, info.linkText ?? ''), source: 'link' };
+    // Only the link's own recipients: a cc or bcc in its address is not on screen.
+    return { found: parseMailto(info.linkUrl, info.linkText ?? '', false), source: 'link' };
   }
   const mode = info.menuItemId === MENU.page ? 'page' : 'selection';
   try {
@@ -50,6 +51,18 @@ async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined):
   }
 }
 
+/**
+ * "Right-click invites at once" only when the user plainly chose one address: one mailto link, or a
+ * selection holding exactly one visible address that the browser itself saw selected (a page script
+ * may widen the selection between the click and the scan). Anything else opens the invite window.
+ */
+function isPlainlyChosen(draft: Draft, info: Menus.OnClickData): boolean {
+  if (draft.found.length !== 1 || checkAddress(draft.found[0].address)) return false;
+  if (draft.source === 'link') return true;
+  const address = draft.found[0].address.toLowerCase();
+  return draft.source === 'selection' && !!info.selectionText?.toLowerCase().includes(address);
+}
+
 async function onMenuClick(runner: QueueRunner, info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   const draft = await addressesFor(info, tab);
   if (!draft?.found.length) {
@@ -57,10 +70,18 @@ async function onMenuClick(runner: QueueRunner, info: Menus.OnClickData, tab: Ta
     return;
   }
   const settings = await store.read('settings');
-  const invitable = draft.found.filter((f) => !checkAddress(f.address));
-  if (settings.inviteImmediately && draft.source !== 'page' && invitable.length === draft.found.length) {
-    const language = closestMessageLanguage(uiLanguage());
-    await runner.enqueue(invitable.map((f) => inputFromDefaults(settings.defaults, language, f.address, f.name ?? '')));
+  if (settings.inviteImmediately && isPlainlyChosen(draft, info)) {
+    const invitable = draft.found.filter((f) => !checkAddress(f.address));
+    const options = optionsFromDefaults(settings.defaults, closestMessageLanguage(uiLanguage()));
+    try {
+      await runner.enqueue(
+        options,
+        invitable.map((f) => ({ email: f.address, name: f.name ?? '' })),
+      );
+    } catch (error) {
+      if (error instanceof QueueRefusal) return platform.notify(t(error.userError.key, error.userError.subs));
+      throw error;
+    }
     await runner.notifyWhenDone();
     return;
   }

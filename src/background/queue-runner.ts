@@ -4,7 +4,7 @@
 // lost are looked up before any resend. One instance per background; it loads the queue once and
 // pumps one at a time, so two wake-ups can never send the same items from two copies of the queue.
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
-import { checkInvite, type InviteInput } from '../core/invitation';
+import { checkInvite, inputFor, type Recipient, type RunOptions } from '../core/invitation';
 import { Pacer } from '../core/pacing';
 import * as rules from '../core/queue';
 import type { BatchOutcome, GroupOutcome, QueueAction, Reply } from '../protocol/contract';
@@ -26,6 +26,8 @@ export interface RunnerDeps {
   host: HostCall;
   /** The words of the notification when a run started from the menu ends. */
   describeEnd: (counts: ReturnType<typeof rules.counts>) => string;
+  /** A user error in words, for a notification. */
+  words: (error: UserError) => string;
 }
 
 export class QueueRunner {
@@ -46,21 +48,33 @@ export class QueueRunner {
     return this.wake();
   }
 
-  /** Adds invitations. Input Graph would refuse is marked skipped with its reason, never sent. */
-  async enqueue(inputs: InviteInput[]): Promise<rules.Queue> {
+  /**
+   * Adds a run. Input Graph would refuse is marked skipped with its reason, never sent. More than
+   * MAX_RUN waiting at once is refused; so is a run that cannot be saved (nothing of it stays).
+   */
+  async enqueue(options: RunOptions, recipients: Recipient[]): Promise<rules.Queue> {
     const q = await this.queue();
     if (!q.items.some(rules.isPending)) {
       // A new run: the last one's items and its pause (say, for a sign-in) go.
       rules.clearFinished(q);
       rules.setPaused(q, false);
     }
-    const before = q.items.length;
-    rules.enqueue(q, inputs, this.now());
-    for (const item of q.items.slice(before)) {
-      const problem = Object.values(checkInvite(item.input))[0];
+    if (rules.counts(q).waiting + recipients.length > rules.MAX_RUN) {
+      throw new QueueRefusal({ key: 'errRunTooLarge', subs: [String(rules.MAX_RUN)] });
+    }
+    const before = { items: q.items.length, runs: { ...q.runs } };
+    rules.enqueue(q, options, recipients, this.now());
+    for (const item of q.items.slice(before.items)) {
+      const problem = Object.values(checkInvite(inputFor(options, item)))[0];
       if (problem) Object.assign(item, { state: 'skipped', error: problem });
     }
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      q.items.length = before.items;
+      q.runs = before.runs;
+      throw new QueueRefusal(saveFailure(error));
+    }
     void this.wake();
     return q;
   }
@@ -72,15 +86,20 @@ export class QueueRunner {
     if (action === 'cancel') rules.cancelWaiting(q);
     if (action === 'retry') rules.retryFailed(q, this.now());
     if (action === 'clear') rules.clearFinished(q);
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      throw new QueueRefusal(saveFailure(error));
+    }
     void this.wake();
     return q;
   }
 
   /** Report the outcome in a notification once the queue drains (work started from the menu). */
   async notifyWhenDone(): Promise<void> {
-    (await this.queue()).notify = true;
-    await this.save();
+    const q = await this.queue();
+    q.notify = true;
+    await this.persist(q);
   }
 
   /** Runs a pump; a wake-up during one makes it go round once more instead of starting a second. */
@@ -107,6 +126,32 @@ export class QueueRunner {
     return this.loaded;
   }
 
+  /**
+   * Saves; when that fails the queue stops (nothing more goes out unsaved) and the user is told in a
+   * notification, since the stored queue cannot carry the news. What is in memory is saved next time.
+   */
+  private async persist(q: rules.Queue): Promise<boolean> {
+    try {
+      await this.save();
+      return true;
+    } catch (error) {
+      const told = q.stoppedFor?.key === 'errSaveFailed';
+      rules.setPaused(q, true);
+      q.stoppedFor = saveFailure(error);
+      if (!told) await this.deps.platform.notify(this.deps.words(q.stoppedFor));
+      return false;
+    }
+  }
+
+  /** The history entries of the items just invited; a failed write stops the queue like a failed save. */
+  private async record(q: rules.Queue, items: rules.QueueItem[]): Promise<void> {
+    try {
+      await this.deps.history.record(invitedResults(items));
+    } catch {
+      await this.persist(q); // the same full storage: stops the queue and tells the user, if not done yet
+    }
+  }
+
   private async save(): Promise<void> {
     const q = await this.queue();
     const { waiting } = rules.counts(q);
@@ -125,7 +170,7 @@ export class QueueRunner {
       // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
       rules.markUncertain(q.items);
       rules.finishGrouping(q.items.filter((i) => i.grouping));
-      await this.save();
+      if (!(await this.persist(q))) return;
     }
     if (q.items.some((i) => i.state === 'uncertain')) await this.reconcileUncertain(q);
     while (this.inFlight < CONCURRENCY) {
@@ -134,26 +179,40 @@ export class QueueRunner {
       if (delay > 0) return this.wakeIn(delay);
       const steps = rules.takeGroupSteps(q, this.now());
       if (steps.length) {
-        this.launch(() => this.sendGroups(q, steps));
+        if (
+          !(await this.launch(
+            q,
+            steps.map((s) => s.item),
+            () => this.sendGroups(q, steps),
+          ))
+        )
+          return;
         continue;
       }
       const batch = rules.takeBatch(q, this.now());
       if (!batch.length) break;
+      if (!(await this.launch(q, batch, () => this.send(q, batch)))) return;
       this.pacer.started(this.now(), batch.length);
-      this.launch(() => this.send(q, batch));
     }
     this.scheduleWake(q);
   }
 
-  /** Starts one batch; counted as in flight until its answer is saved. */
-  private launch(work: () => Promise<void>): void {
+  /**
+   * Starts one batch once the queue that marks it as on its way is saved (a worker stopped later then
+   * knows to look its items up). It counts as in flight until its answer is saved. When the save
+   * fails, nothing is sent: the items go back to waiting and the queue stops, saying why.
+   */
+  private async launch(q: rules.Queue, items: rules.QueueItem[], work: () => Promise<void>): Promise<boolean> {
+    if (!(await this.persist(q))) {
+      rules.unsend(items);
+      return false;
+    }
     this.inFlight++;
-    void this.save()
-      .then(work)
-      .finally(() => {
-        this.inFlight--;
-        void this.wake();
-      });
+    void work().finally(() => {
+      this.inFlight--;
+      void this.wake();
+    });
+    return true;
   }
 
   private wakeIn(ms: number): void {
@@ -172,7 +231,7 @@ export class QueueRunner {
 
   private async send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
     const reply = await this.deps.host('sendBatch', {
-      items: batch.map((item) => ({ id: item.key, input: item.input })),
+      items: batch.map((item) => ({ id: item.key, input: rules.inputOf(q, item) })),
     });
     const now = this.now();
     const stop = stopReason(reply);
@@ -195,13 +254,12 @@ export class QueueRunner {
       for (const item of batch) {
         const answer = byId.get(item.key);
         if (!answer) rules.markUncertain([item]);
-        else rules.settle(item, answer, now, reply.value.tenantId);
+        else rules.settle(q, item, answer, now, reply.value.tenantId);
       }
-      await this.deps.history.record(invitedResults(batch));
+      await this.record(q, batch);
     }
     if (!q.items.some(rules.isPending)) this.pacer.reset();
-    await this.save();
-    await this.notifyIfDrained(q);
+    if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 
   /** Member additions for invited guests; adding twice is harmless, so a lost answer is just retried. */
@@ -212,12 +270,12 @@ export class QueueRunner {
     const now = this.now();
     const answers = new Map(reply.ok ? (reply.value.answers ?? []).map((a) => [a.id, a]) : []);
     steps.forEach((step, i) => {
-      const name = step.item.input.groups?.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
+      const groups = q.runs[step.item.run]?.groups ?? [];
+      const name = groups.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
       rules.settleGroup(step.item, step.groupId, answers.get(String(i)), now, name);
     });
     rules.finishGrouping([...new Set(steps.map((s) => s.item))]);
-    await this.save();
-    await this.notifyIfDrained(q);
+    if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 
   /** Looks up the addresses whose answer was lost: a guest that exists was invited; the rest go again. */
@@ -226,15 +284,15 @@ export class QueueRunner {
     this.reconciling = true;
     try {
       const uncertain = q.items.filter((i) => i.state === 'uncertain');
-      const reply = await this.deps.host('lookup', { emails: uncertain.map((i) => i.input.email) });
+      const reply = await this.deps.host('lookup', { emails: uncertain.map((i) => i.email) });
       if (!reply.ok) return; // try again on the next wake-up; nothing is resent meanwhile
       const now = this.now();
       for (const item of uncertain) {
-        const userId = reply.value.users[item.input.email];
-        if (userId !== undefined) rules.reconcile(item, userId ?? undefined, now, reply.value.tenantId);
+        const userId = reply.value.users[item.email];
+        if (userId !== undefined) rules.reconcile(q, item, userId ?? undefined, now, reply.value.tenantId);
       }
-      await this.deps.history.record(invitedResults(uncertain));
-      await this.save();
+      await this.record(q, uncertain);
+      await this.persist(q);
     } finally {
       this.reconciling = false;
     }
@@ -244,9 +302,21 @@ export class QueueRunner {
     const c = rules.counts(q);
     if (c.waiting || !q.notify) return;
     q.notify = false;
-    await this.save();
+    await this.persist(q);
     await this.deps.platform.notify(this.deps.describeEnd(c));
   }
+}
+
+/** A request the queue turns down, in words for the user. */
+export class QueueRefusal extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.key);
+  }
+}
+
+/** A failed save (a full storage quota, most likely), in words for the user. */
+function saveFailure(error: unknown): UserError {
+  return { key: 'errSaveFailed', subs: [error instanceof Error ? error.message : String(error)] };
 }
 
 /** Why the queue must stop before anything more is sent: no sign-in, or Graph no longer takes it. */

@@ -6,7 +6,7 @@ import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '.
 import type { Store } from '../storage/storage';
 import type { History } from '../storage/history';
 import { authConfigOf } from '../storage/settings';
-import type { QueueRunner } from './queue-runner';
+import { QueueRefusal, type QueueRunner } from './queue-runner';
 
 type HostRequests = typeof hostRequests;
 /** A host request without its settings: they are added on the way. */
@@ -40,7 +40,14 @@ export function backgroundHandlers(
     status: () => host('status', {}),
     signIn: () => host('signIn', {}),
     signOut: () => host('signOut', {}),
-    enqueue: async ({ inputs }) => ok(await runner.enqueue(inputs)),
+    enqueue: async ({ options, recipients }) => {
+      try {
+        return ok(await runner.enqueue(options, recipients));
+      } catch (error) {
+        if (error instanceof QueueRefusal) return { ok: false, error: error.userError };
+        throw error;
+      }
+    },
     queueControl: async ({ action }) => ok(await runner.control(action)),
     directory: (payload) => host('directory', payload),
     searchGroups: (payload) => host('searchGroups', payload),

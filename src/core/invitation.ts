@@ -24,6 +24,21 @@ export interface InviteInput {
   groups?: GroupRef[];
 }
 
+/** What every invitation of one run shares: the form without the address and the name. */
+export type RunOptions = Omit<InviteInput, 'email' | 'displayName'>;
+
+/** Who one invitation of a run is for. */
+export interface Recipient {
+  email: string;
+  name: string;
+}
+
+export const inputFor = (options: RunOptions, recipient: Recipient): InviteInput => ({
+  ...options,
+  email: recipient.email,
+  displayName: recipient.name,
+});
+
 export interface GroupRef {
   id: string;
   displayName: string;
@@ -45,9 +60,12 @@ export function inputFromDefaults(
   email = '',
   displayName = '',
 ): InviteInput {
+  return inputFor(optionsFromDefaults(defaults, browserLanguage), { email, name: displayName });
+}
+
+/** A run's options from the defaults ('' language = the browser's). */
+export function optionsFromDefaults(defaults: InviteDefaults, browserLanguage: string): RunOptions {
   return {
-    email,
-    displayName,
     redirectUrl: defaults.redirectUrl,
     sendMail: defaults.sendMail,
     message: defaults.message,

@@ -2,7 +2,15 @@
 // items go next, what each answer from Graph does to an item, and what an interruption means.
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
-import { addressKey, toResult, type InviteInput, type InviteResult } from './invitation';
+import {
+  addressKey,
+  inputFor,
+  toResult,
+  type InviteInput,
+  type InviteResult,
+  type Recipient,
+  type RunOptions,
+} from './invitation';
 
 /**
  * waiting → sending → done | failed | waiting (retry later);
@@ -24,9 +32,11 @@ export const QUEUE_ACTIONS = ['pause', 'resume', 'cancel', 'retry', 'clear'] as 
 /** The most addresses one run may hold. */
 export const MAX_RUN = 5000;
 
-export interface QueueItem {
+/** One address of a run; what it shares with the others is stored once, in the queue's runs. */
+export interface QueueItem extends Recipient {
   key: string;
-  input: InviteInput;
+  /** Its run's options: queue.runs[run]. */
+  run: string;
   state: ItemState;
   attempts: number;
   /** Not before this time (ms): Retry-After and backoff. */
@@ -42,6 +52,8 @@ export interface QueueItem {
 
 export interface Queue {
   items: QueueItem[];
+  /** Each run's shared options, by run id. */
+  runs: Record<string, RunOptions>;
   paused: boolean;
   /** Why the queue stopped by itself (e.g. the sign-in expired), shown to the user. */
   stoppedFor?: UserError;
@@ -54,26 +66,33 @@ const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 /** A new guest takes a moment to show up for group changes (directory replication). */
 export const REPLICATION_GRACE_MS = 1000;
 
-export const emptyQueue = (): Queue => ({ items: [], paused: false });
+export const emptyQueue = (): Queue => ({ items: [], runs: {}, paused: false });
 export const isPending = (item: QueueItem) => PENDING.includes(item.state);
 
-/** Adds invitations; an address already waiting or on its way is not added twice. */
-export function enqueue(queue: Queue, inputs: InviteInput[], now: number): number {
+/** The whole invitation an item stands for. */
+export const inputOf = (queue: Queue, item: QueueItem): InviteInput => inputFor(queue.runs[item.run], item);
+
+/** Adds a run; an address already waiting or on its way is not added twice. Returns how many were added. */
+export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient[], now: number): number {
   const pending = new Set(queue.items.filter(isPending).map((i) => i.key));
+  const run = `${now.toString(36)}-${Object.keys(queue.runs).length}`;
   let added = 0;
-  for (const input of inputs) {
-    const key = addressKey(input.email);
+  for (const recipient of recipients) {
+    const key = addressKey(recipient.email);
     if (pending.has(key)) continue;
     pending.add(key);
     queue.items.push({
       key,
-      input: { ...input, email: input.email.trim() },
+      email: recipient.email.trim(),
+      name: recipient.name.trim(),
+      run,
       state: 'waiting',
       attempts: 0,
       notBefore: now,
     });
     added++;
   }
+  if (added) queue.runs[run] = options;
   return added;
 }
 
@@ -102,17 +121,14 @@ export function backoff(attempts: number): number {
 }
 
 /** What one per-item answer inside a batch does to its item; `tenantId` is where the guest went. */
-export function settle(item: QueueItem, answer: StepAnswer, now: number, tenantId: string): void {
+export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: number, tenantId: string): void {
   item.error = undefined;
   if (isSuccess(answer.status)) {
     const invitation = answer.body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string } | undefined;
-    item.result = toResult(
-      item.input,
-      { userId: invitation?.invitedUser?.id ?? '', redeemUrl: invitation?.inviteRedeemUrl },
-      tenantId,
-      now,
-    );
-    startGrouping(item, now);
+    const input = inputOf(queue, item);
+    const answered = { userId: invitation?.invitedUser?.id ?? '', redeemUrl: invitation?.inviteRedeemUrl };
+    item.result = toResult(input, answered, tenantId, now);
+    startGrouping(item, input, now);
     return;
   }
   retryOrFail(item, failureOf(answer), now);
@@ -135,8 +151,8 @@ export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number)
 }
 
 /** After the invitation: on to the groups, if any were chosen. */
-function startGrouping(item: QueueItem, now: number): void {
-  const groups = item.input.groups ?? [];
+function startGrouping(item: QueueItem, input: InviteInput, now: number): void {
+  const groups = input.groups ?? [];
   if (!groups.length || !item.result?.userId) {
     item.state = 'done';
     return;
@@ -199,17 +215,32 @@ export function finishGrouping(items: QueueItem[]): void {
   }
 }
 
+/** Items marked as on their way that never went (their save failed): back to waiting, not counted. */
+export function unsend(items: QueueItem[]): void {
+  for (const item of items) {
+    if (item.state === 'sending') Object.assign(item, { state: 'waiting', attempts: item.attempts - 1 });
+    if (item.grouping) Object.assign(item, { grouping: false, groupAttempts: (item.groupAttempts ?? 1) - 1 });
+  }
+}
+
 /** The answer was lost (connection reset, worker stopped): Graph may or may not have done it. */
 export function markUncertain(items: QueueItem[]): void {
   for (const item of items) if (item.state === 'sending') item.state = 'uncertain';
 }
 
 /** After looking the address up: the guest exists (done, no second invitation) or not (send again). */
-export function reconcile(item: QueueItem, existingUserId: string | undefined, now: number, tenantId: string): void {
+export function reconcile(
+  queue: Queue,
+  item: QueueItem,
+  existingUserId: string | undefined,
+  now: number,
+  tenantId: string,
+): void {
   if (existingUserId) {
+    const input = inputOf(queue, item);
     item.error = undefined;
-    item.result = toResult(item.input, { userId: existingUserId }, tenantId, now);
-    startGrouping(item, now);
+    item.result = toResult(input, { userId: existingUserId }, tenantId, now);
+    startGrouping(item, input, now);
   } else {
     item.state = 'waiting';
     item.notBefore = now;
@@ -241,6 +272,8 @@ export function retryFailed(queue: Queue, now: number): void {
 /** Finished items go; the rest stays (a new run starts from a clean list). */
 export function clearFinished(queue: Queue): void {
   queue.items = queue.items.filter(isPending);
+  const inUse = new Set(queue.items.map((i) => i.run));
+  for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
 }
 
 export function counts(

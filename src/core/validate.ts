@@ -65,7 +65,14 @@ export function checkRedirectUrl(raw: string): Problem | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { key: 'errRedirectScheme' };
   if (!url.hostname) return { key: 'errRedirectScheme' };
+  // A name and password in the link would be shown to the guest and sent in the clear.
+  if (url.username || url.password) return { key: 'errRedirectCredentials' };
   return null;
+}
+
+/** Graph accepts http:, but a guest's landing page should be https: worth a word, not a refusal. */
+export function redirectWarning(raw: string): Problem | null {
+  return /^\s*http:/iu.test(raw) && !checkRedirectUrl(raw) ? { key: 'warnRedirectHttp' } : null;
 }
 
 /** Graph honours only one CC recipient and drops the rest silently, so we refuse more than one. */

@@ -15,6 +15,7 @@ import {
   type Problem,
 } from '../core/validate';
 import { Field, describedBy } from '../ui/field';
+import { RedirectUrlField } from '../ui/redirect-field';
 import '../ui/styles.css';
 
 type Problems = Partial<Record<string, Problem>>;
@@ -125,13 +126,11 @@ function Options() {
           </>
         )}
         <h2>{t('sectionDefaults')}</h2>
-        <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
-          <input
-            {...describedBy('redirectUrl', problems.redirectUrl)}
-            value={settings.defaults.redirectUrl}
-            onInput={(e) => updateDefaults({ redirectUrl: value(e) })}
-          />
-        </Field>
+        <RedirectUrlField
+          value={settings.defaults.redirectUrl}
+          problem={problems.redirectUrl}
+          onInput={(redirectUrl) => updateDefaults({ redirectUrl })}
+        />
         <label class="check">
           <input
             type="checkbox"

@@ -50,7 +50,7 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
         {queue.items.map((item) => (
           <li key={item.key} data-status={item.state}>
             <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
-            <span class="address">{item.input.email}</span>
+            <span class="address">{item.email}</span>
             {item.error && <span class="error">{t(item.error.key, item.error.subs)}</span>}
           </li>
         ))}

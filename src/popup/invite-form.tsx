@@ -5,6 +5,7 @@ import { MESSAGE_LANGUAGES } from '../core/languages';
 import { t, uiLanguage } from '../shared/i18n';
 import { Field, describedBy } from '../ui/field';
 import { GroupPicker } from './group-picker';
+import { RedirectUrlField } from '../ui/redirect-field';
 
 interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
@@ -77,15 +78,11 @@ export function InviteForm({
           </Field>
         </>
       )}
-      <Field id="redirectUrl" label={t('fieldRedirectUrl')} problem={problems.redirectUrl}>
-        <input
-          {...describedBy('redirectUrl', problems.redirectUrl)}
-          type="url"
-          value={value.redirectUrl}
-          onInput={text('redirectUrl')}
-          spellcheck={false}
-        />
-      </Field>
+      <RedirectUrlField
+        value={value.redirectUrl}
+        problem={problems.redirectUrl}
+        onInput={(v) => set('redirectUrl', v)}
+      />
       <fieldset class="choice">
         <legend>{t('fieldUserType')}</legend>
         {(['Guest', 'Member'] as UserType[]).map((type) => (

@@ -7,13 +7,14 @@ import { extractFromText, type Found } from '../core/extract';
 import type { UserError } from '../core/graph-errors';
 import {
   checkInvite,
+  inputFor,
   inputFromDefaults,
   type InputProblems,
   type InviteInput,
   type InviteResult,
 } from '../core/invitation';
 import { closestMessageLanguage } from '../core/languages';
-import { isPending, type Queue } from '../core/queue';
+import { isPending, MAX_RUN, type Queue } from '../core/queue';
 import { checkAddress } from '../core/validate';
 import type { AuthStatus, QueueAction } from '../protocol/contract';
 import { uiLanguage } from '../shared/i18n';
@@ -103,11 +104,12 @@ export function usePopup() {
   const submit = async () => {
     if (!form) return;
     const recipients = addresses
-      ? chosen
-      : [{ address: form.email.trim(), name: form.displayName.trim() || undefined }];
+      ? chosen.map((f) => ({ email: f.address, name: f.name ?? '' }))
+      : [{ email: form.email.trim(), name: form.displayName.trim() }];
     if (!recipients.length) return setError({ key: 'errNoneSelected' });
-    const inputs = recipients.map((f) => ({ ...form, email: f.address, displayName: f.name ?? '' }));
-    const found = checkInvite(inputs[0]);
+    if (recipients.length > MAX_RUN) return setError({ key: 'errRunTooLarge', subs: [String(MAX_RUN)] });
+    const { email: _email, displayName: _name, ...options } = form;
+    const found = checkInvite(inputFor(options, recipients[0]));
     // In a list, addresses Graph would refuse cannot be ticked: only the shared options can be wrong.
     if (addresses) {
       delete found.email;
@@ -120,13 +122,13 @@ export function usePopup() {
       return;
     }
     setBusy('invite');
-    const reply = await api('enqueue', { inputs });
+    const reply = await api('enqueue', { options, recipients });
     setBusy(null);
     if (!reply.ok) return setError(reply.error);
     startedHere.current = true;
-    if (inputs.length === 1 && addresses) {
+    if (recipients.length === 1 && addresses) {
       setAddresses(undefined);
-      setForm(inputs[0]);
+      setForm(inputFor(options, recipients[0]));
     }
     setRun(reply.value);
   };

@@ -7,7 +7,7 @@ import { store } from '../storage/browser-store';
 const RESULT_KEPT_MS = 15 * 60_000;
 
 /** A run of one address without groups is shown in place of the form, not as a progress list. */
-export const isSingle = (queue: Queue) => queue.items.length === 1 && !queue.items[0].input.groups?.length;
+export const isSingle = (queue: Queue) => queue.items.length === 1 && !queue.runs[queue.items[0].run]?.groups?.length;
 
 /** A run still going, or a single invitation that finished a moment ago, is shown on opening. */
 function worthShowing(queue: Queue, now: number): boolean {

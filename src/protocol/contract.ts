@@ -8,7 +8,7 @@ import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupRef, InviteResult } from '../core/invitation';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
 import { BATCH_SIZE } from '../core/batch';
-import { address, authConfig, inviteInput, objectId, v } from './schemas';
+import { address, authConfig, inviteInput, objectId, recipient, runOptions, v } from './schemas';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
@@ -89,8 +89,10 @@ export const backgroundRequests = {
   status: spec<AuthStatus>()(NONE),
   signIn: spec<AuthStatus>()(NONE),
   signOut: spec<AuthStatus>()(NONE),
-  /** Every invitation, one or many, is a run through the queue. */
-  enqueue: spec<Queue>()(v.object({ inputs: v.pipe(v.array(inviteInput), v.minLength(1), v.maxLength(MAX_RUN)) })),
+  /** Every invitation, one or many, is a run through the queue: shared options, then who. */
+  enqueue: spec<Queue>()(
+    v.object({ options: runOptions, recipients: v.pipe(v.array(recipient), v.minLength(1), v.maxLength(MAX_RUN)) }),
+  ),
   queueControl: spec<Queue>()(v.object({ action: v.picklist(QUEUE_ACTIONS) })),
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
@@ -99,7 +101,7 @@ export const backgroundRequests = {
 
 /** Chrome's offscreen document → the service worker, which alone has the identity API there. */
 export const identityRequests = {
-  webAuthFlow: spec<string>()(v.object({ url: v.pipe(v.string(), v.url()), interactive: v.boolean() })),
+  webAuthFlow: spec<string>()(v.object({ url: v.string(), interactive: v.boolean() })),
 };
 
 /** Host requests carry the settings: the offscreen document has no storage API. */

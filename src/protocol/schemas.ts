@@ -2,7 +2,7 @@
 // as schemas: each is checked on arrival, because neither messages nor stored data are trusted.
 import * as v from 'valibot';
 import { CLOUD_IDS, type AuthConfig } from '../core/clouds';
-import type { GroupRef, InviteInput, InviteResult } from '../core/invitation';
+import type { GroupRef, InviteInput, InviteResult, Recipient, RunOptions } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import { LIMITS } from '../core/validate';
 import { MAX_GROUPS } from '../core/invitation';
@@ -40,6 +40,9 @@ export const inviteInput = v.object({
   userType: v.picklist(['Guest', 'Member']),
   groups: v.optional(v.pipe(v.array(groupRef), v.maxLength(MAX_GROUPS))),
 }) satisfies v.GenericSchema<InviteInput>;
+
+export const runOptions = v.omit(inviteInput, ['email', 'displayName']) satisfies v.GenericSchema<RunOptions>;
+export const recipient = v.object({ email: text(1000), name: text(1000) }) satisfies v.GenericSchema<Recipient>;
 
 export const inviteResult = v.object({
   email: address,

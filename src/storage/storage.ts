@@ -4,7 +4,7 @@
 import type { Found } from '../core/extract/collector';
 import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
-import { authConfig, inviteInput, inviteResult, userError, v } from '../protocol/schemas';
+import { authConfig, inviteResult, runOptions, userError, v } from '../protocol/schemas';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type AreaName = 'local' | 'session';
@@ -54,7 +54,9 @@ const settingsSchema = v.object({
 
 const queueItem = v.object({
   key: v.string(),
-  input: inviteInput,
+  email: v.string(),
+  name: v.string(),
+  run: v.string(),
   state: v.picklist(ITEM_STATES),
   attempts: v.number(),
   notBefore: v.number(),
@@ -66,10 +68,25 @@ const queueItem = v.object({
 });
 const queueSchema = v.object({
   items: v.array(queueItem),
+  runs: v.record(v.string(), runOptions),
   paused: v.boolean(),
   stoppedFor: v.optional(userError),
   notify: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<Queue>;
+
+/** Queues saved before runs existed kept the whole form on every item: one run per item. */
+function migrateQueue(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || 'runs' in stored) return stored;
+  const old = stored as { items?: { input?: { email?: string; displayName?: string } & Record<string, unknown> }[] };
+  const runs: Record<string, unknown> = {};
+  const items = (old.items ?? []).map((item, i) => {
+    const { input = {}, ...rest } = item;
+    const { email = '', displayName = '', ...options } = input;
+    runs[`old-${i}`] = options;
+    return { ...rest, email, name: displayName, run: `old-${i}` };
+  });
+  return { ...stored, items, runs };
+}
 
 const historyEntry = v.object({
   ...inviteResult.entries,
@@ -96,7 +113,13 @@ export const ENTRIES = {
         : stored,
   }),
   /** The bulk queue: storage.local, so that it survives a browser restart. */
-  queue: entry<Queue>({ area: 'local', storedAs: 'queue', schema: queueSchema, fallback: emptyQueue }),
+  queue: entry<Queue>({
+    area: 'local',
+    storedAs: 'queue',
+    schema: queueSchema,
+    fallback: emptyQueue,
+    migrate: migrateQueue,
+  }),
   history: entry<HistoryEntry[]>({
     area: 'local',
     storedAs: 'history',

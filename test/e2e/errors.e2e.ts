@@ -44,6 +44,12 @@ describe('bad input never reaches Graph', () => {
     ],
     ['relative redirect', { email: 'ok@fabrikam.example', redirectUrl: '/welcome' }, '#redirectUrl-error', 'https://'],
     [
+      'name and password in the redirect',
+      { email: 'ok@fabrikam.example', redirectUrl: 'https://user:secret@contoso.com/welcome' },
+      '#redirectUrl-error',
+      'name and password',
+    ],
+    [
       'two CC recipients',
       { email: 'ok@fabrikam.example', cc: 'a@contoso.test; b@contoso.test' },
       '#cc-error',

@@ -262,4 +262,51 @@ describe('context menu', () => {
     });
     await page.close();
   });
+
+  test('a page cannot choose recipients: hidden text and copies in links never count', async () => {
+    const { page, tabId } = await openPage('selection-decoys.html');
+    const setImmediately = (on: boolean) =>
+      browser.worker.evaluate(async (inviteImmediately) => {
+        const { settings } = await chrome.storage.local.get<{ settings: Record<string, unknown> }>('settings');
+        await chrome.storage.local.set({ settings: { ...settings, inviteImmediately } });
+      }, on);
+    const shown = 'Contact jane.visible@fabrikam.com write to us for the launch.';
+
+    // The invite window lists what the user saw, nothing else.
+    await setImmediately(false);
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('chosen')!));
+    let opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await clickMenu({ menuItemId: 'invite-selection', selectionText: shown }, tabId);
+    let window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    expect(await rows(window)).toEqual(['jane.visible@fabrikam.com']);
+    await window.close();
+
+    // At once: only that one visible address goes.
+    await setImmediately(true);
+    await clickMenu({ menuItemId: 'invite-selection', selectionText: shown }, tabId);
+    await expect.poll(() => posts().length).toBe(1);
+    expect(posts()[0].body.invitedUserEmailAddress).toBe('jane.visible@fabrikam.com');
+
+    // The page widens the selection after the user's click: nothing goes at once, the window asks.
+    tenant.reset();
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStartBefore(document.getElementById('chosen')!);
+      range.setEndAfter(document.getElementById('widened')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await clickMenu({ menuItemId: 'invite-selection', selectionText: shown }, tabId);
+    window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    // (Jane was just invited: her row may also say so once the tenant has been asked.)
+    const listed = await window.locator('[data-testid=addresses] li .address').allInnerTexts();
+    expect(listed).toEqual(['jane.visible@fabrikam.com', 'other.visible@fabrikam.com']);
+    expect(posts()).toEqual([]);
+    await window.close();
+    await setImmediately(false);
+    await page.close();
+  });
 });

@@ -8,6 +8,8 @@ export interface FakePlatform extends Platform {
   badge: string;
   alarmsSet: Map<string, number>;
   notifications: string[];
+  /** Makes writes fail, as a full storage quota does. */
+  failWrites: boolean;
 }
 
 export function fakePlatform(): FakePlatform {
@@ -17,6 +19,7 @@ export function fakePlatform(): FakePlatform {
   const area = (name: AreaName): StorageArea => ({
     get: async (key) => structuredClone(data[name].get(key)),
     set: async (key, value) => {
+      if (fake.failWrites) throw new Error('QUOTA_BYTES quota exceeded');
       data[name].set(key, structuredClone(value));
       for (const listener of listeners) listener(name, key, structuredClone(value));
     },
@@ -38,6 +41,7 @@ export function fakePlatform(): FakePlatform {
     badge: '',
     alarmsSet: new Map(),
     notifications: [],
+    failWrites: false,
     storage,
     alarms: {
       repeat: async (name, minutes) => void fake.alarmsSet.set(name, minutes),

@@ -6,9 +6,10 @@ import { client, ok, receiver, type Handlers } from '../../src/protocol/messagin
 import { Store } from '../../src/storage/storage';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings';
 import { fakePlatform } from '../support/fake-platform';
-import { inviteFor } from '../support/fixtures';
+import { runOptions } from '../support/fixtures';
 
-const input = inviteFor('a@x.com');
+const options = runOptions;
+const one = [{ email: 'a@x.com', name: 'A' }];
 
 function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue']) {
   const unused = async () => ({ ok: false as const, error: { key: 'unused' } });
@@ -27,8 +28,8 @@ function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue'])
 describe('message contract', () => {
   test('a request for another receiver, of an unknown type, or without an envelope gets no answer', () => {
     const answer = backgroundWith(vi.fn());
-    expect(answer({ to: 'host', type: 'enqueue', payload: { inputs: [input] } })).toBeUndefined();
-    expect(answer({ to: 'background', type: 'invite', payload: { input } })).toBeUndefined();
+    expect(answer({ to: 'host', type: 'enqueue', payload: { options, recipients: one } })).toBeUndefined();
+    expect(answer({ to: 'background', type: 'invite', payload: { input: { ...options, ...one[0] } } })).toBeUndefined();
     expect(answer({ to: 'background', type: 'toString', payload: {} })).toBeUndefined();
     expect(answer('enqueue')).toBeUndefined();
   });
@@ -37,11 +38,12 @@ describe('message contract', () => {
     const enqueue = vi.fn();
     const answer = backgroundWith(enqueue);
     const refused = [
-      { inputs: [] },
-      { inputs: [{ ...input, sendMail: 'yes' }] },
-      { inputs: [{ ...input, userType: 'Owner' }] },
-      { inputs: [{ ...input, groups: [{ id: '../../users', displayName: 'x' }] }] },
-      { inputs: Array.from({ length: 5001 }, () => input) },
+      { options, recipients: [] },
+      { options: { ...options, sendMail: 'yes' }, recipients: one },
+      { options: { ...options, userType: 'Owner' }, recipients: one },
+      { options, recipients: [{ email: 'a@x.com' }] },
+      { options: { ...options, groups: [{ id: '../../users', displayName: 'x' }] }, recipients: one },
+      { options, recipients: Array.from({ length: 5001 }, () => one[0]) },
     ];
     for (const payload of refused)
       expect(await answer({ to: 'background', type: 'enqueue', payload })).toMatchObject({ ok: false });
@@ -49,11 +51,13 @@ describe('message contract', () => {
   });
 
   test('typed client and receiver meet: the handler gets the checked payload, the caller its answer', async () => {
-    const answer = backgroundWith(async ({ inputs }) => ok({ items: [], paused: inputs.length === 1 }));
+    const answer = backgroundWith(async ({ recipients }) =>
+      ok({ items: [], runs: {}, paused: recipients.length === 1 }),
+    );
     const send = client<typeof backgroundRequests>('background', async (message) => answer(message));
-    expect(await send('enqueue', { inputs: [input] })).toEqual({
+    expect(await send('enqueue', { options, recipients: one })).toEqual({
       ok: true,
-      value: { items: [], paused: true },
+      value: { items: [], runs: {}, paused: true },
     });
   });
 });
@@ -65,8 +69,8 @@ describe('storage', () => {
     const store = new Store(platform.storage, (key) => reports.push(key));
     platform.data.local.set('queue', { items: [{ key: 'x', state: 'exploded' }], paused: false });
     platform.data.local.set('history', 'not a list');
-    expect(await store.read('queue')).toEqual({ items: [], paused: false });
-    expect(await store.read('queue')).toEqual({ items: [], paused: false });
+    expect(await store.read('queue')).toEqual({ items: [], runs: {}, paused: false });
+    expect(await store.read('queue')).toEqual({ items: [], runs: {}, paused: false });
     expect(await store.read('history')).toEqual([]);
     expect(reports).toEqual(['queue', 'history']);
   });

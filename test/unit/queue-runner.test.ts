@@ -9,9 +9,11 @@ import { emptyQueue, enqueue, type Queue } from '../../src/core/queue';
 import { History } from '../../src/storage/history';
 import { Store } from '../../src/storage/storage';
 import { fakePlatform, type FakePlatform } from '../support/fake-platform';
-import { inviteFor } from '../support/fixtures';
+import { runOptions } from '../support/fixtures';
 
-const input = inviteFor;
+/** Who a run is for: these addresses, no names. */
+const to = (...emails: string[]) => emails.map((email) => ({ email, name: '' }));
+const many = (n: number, tag: string) => to(...Array.from({ length: n }, (_, i) => `${tag}${i}@x.com`));
 
 /** A host that answers like Graph: each address invited once it is sent; answers scripted per call. */
 class ScriptedHost {
@@ -64,17 +66,14 @@ const runner = () =>
     history: new History(store),
     host: host.call,
     describeEnd: (c) => `done ${c.done}`,
+    words: (error) => error.key,
   });
 const stored = () => platform.data.local.get('queue') as Queue;
 const states = () => Object.fromEntries(stored().items.map((i) => [i.key, i.state]));
 /** What a stopped worker left in storage. */
 async function leftBehind(emails: string[], state: 'waiting' | 'sending'): Promise<void> {
   const q = emptyQueue();
-  enqueue(
-    q,
-    emails.map((e) => input(e)),
-    0,
-  );
+  enqueue(q, runOptions, to(...emails), 0);
   for (const item of q.items) Object.assign(item, { state, attempts: state === 'sending' ? 1 : 0 });
   await store.write('queue', q);
 }
@@ -93,7 +92,7 @@ describe('queue runner', () => {
   test('runs a list to the end: each address sent once, recorded in the history, badge and alarm cleared', async () => {
     const r = runner();
     void r.start();
-    await r.enqueue(Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)));
+    await r.enqueue(runOptions, many(45, 'u'));
     expect(platform.badge).toBe('45');
     expect(platform.alarmsSet.get('queue')).toBe(0.5);
     await settle();
@@ -135,7 +134,7 @@ describe('queue runner', () => {
     host.script = ['lost'];
     const r = runner();
     void r.start();
-    await r.enqueue([input('lost@x.com')]);
+    await r.enqueue(runOptions, to('lost@x.com'));
     await settle();
     expect(host.sent).toEqual(['lost@x.com']);
     expect(stored().items[0]).toMatchObject({ state: 'done', result: { userId: 'user-lost@x.com', tenantId: 'T' } });
@@ -145,7 +144,7 @@ describe('queue runner', () => {
     host.script = [(id) => ({ id, status: 429, retryAfterSeconds: 5 })];
     const r = runner();
     void r.start();
-    await r.enqueue([input('slow@x.com')]);
+    await r.enqueue(runOptions, to('slow@x.com'));
     await vi.advanceTimersByTimeAsync(4000);
     expect(states()['slow@x.com']).toBe('waiting');
     expect(host.sent).toHaveLength(1);
@@ -158,7 +157,7 @@ describe('queue runner', () => {
     host.script = ['signedOut'];
     const r = runner();
     void r.start();
-    await r.enqueue([input('me@x.com')]);
+    await r.enqueue(runOptions, to('me@x.com'));
     await settle();
     expect(stored()).toMatchObject({
       paused: true,
@@ -174,7 +173,7 @@ describe('queue runner', () => {
     host.latencyMs = 1000;
     const r = runner();
     void r.start();
-    await r.enqueue(Array.from({ length: 100 }, (_, i) => input(`p${i}@x.com`)));
+    await r.enqueue(runOptions, many(100, 'p'));
     await r.control('pause');
     await settle();
     const sentWhilePaused = host.sent.length;
@@ -190,7 +189,7 @@ describe('queue runner', () => {
   test('invalid input is skipped with its reason, never sent; a run from the menu ends in a notification', async () => {
     const r = runner();
     void r.start();
-    await r.enqueue([input('ok@x.com'), input('bad+tag@x.com')]);
+    await r.enqueue(runOptions, to('ok@x.com', 'bad+tag@x.com'));
     await r.notifyWhenDone();
     await settle();
     expect(states()).toEqual({ 'ok@x.com': 'done', 'bad+tag@x.com': 'skipped' });
@@ -201,8 +200,63 @@ describe('queue runner', () => {
   test('guests are added to their groups after the invitation', async () => {
     const r = runner();
     void r.start();
-    await r.enqueue([input('g@x.com', { groups: [{ id: 'g1', displayName: 'One' }] })]);
+    await r.enqueue({ ...runOptions, groups: [{ id: 'g1', displayName: 'One' }] }, to('g@x.com'));
     await settle();
     expect(stored().items[0]).toMatchObject({ state: 'done', groupsPending: [] });
+  });
+
+  test('a run that cannot be saved is refused whole: nothing of it stays or is sent', async () => {
+    const r = runner();
+    void r.start();
+    platform.failWrites = true;
+    await expect(r.enqueue(runOptions, many(3, 'q'))).rejects.toMatchObject({ userError: { key: 'errSaveFailed' } });
+    platform.failWrites = false;
+    await settle();
+    expect(host.sent).toEqual([]);
+    await r.enqueue(runOptions, to('next@x.com'));
+    await settle();
+    expect(Object.keys(states())).toEqual(['next@x.com']);
+  });
+
+  test('a save failing mid-run: nothing unsaved is sent; the queue stops, says why, resumes after', async () => {
+    host.latencyMs = 500;
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, many(200, 's'));
+    await vi.advanceTimersByTimeAsync(10);
+    const sentBefore = host.sent.length;
+    platform.failWrites = true;
+    await vi.advanceTimersByTimeAsync(2000);
+    // What was already on its way lands; nothing more goes while nothing can be saved.
+    expect(host.sent.length).toBeLessThan(200);
+    expect(host.sent.length).toBeGreaterThanOrEqual(sentBefore);
+    expect(platform.notifications.some((n) => n === 'errSaveFailed')).toBe(true);
+    platform.failWrites = false;
+    await r.control('resume');
+    await settle();
+    expect(Object.values(states())).toEqual(Array(200).fill('done'));
+    expect(host.sent).toHaveLength(200);
+    expect(new Set(host.sent).size).toBe(200);
+  });
+
+  test('at most 5,000 addresses wait at once, on every path into the queue', async () => {
+    const r = runner();
+    await r.enqueue(runOptions, many(4000, 'c'));
+    await expect(r.enqueue(runOptions, many(1001, 'd'))).rejects.toMatchObject({
+      userError: { key: 'errRunTooLarge', subs: ['5000'] },
+    });
+    expect(stored().items).toHaveLength(4000);
+  });
+
+  test('a queue saved in the old form (the whole form on each item) is read as runs', async () => {
+    const input = { ...runOptions, email: 'old@x.com', displayName: 'Old' };
+    platform.data.local.set('queue', {
+      items: [{ key: 'old@x.com', input, state: 'waiting', attempts: 0, notBefore: 0 }],
+      paused: false,
+    });
+    void runner().start();
+    await settle();
+    expect(host.sent).toEqual(['old@x.com']);
+    expect(stored().items[0]).toMatchObject({ email: 'old@x.com', name: 'Old', state: 'done' });
   });
 });

@@ -12,25 +12,33 @@ import {
   takeBatch,
   MAX_ATTEMPTS,
 } from '../../src/core/queue';
-import { inviteFor } from '../support/fixtures';
+import type { RunOptions } from '../../src/core/invitation';
+import type { Queue } from '../../src/core/queue';
+import { runOptions } from '../support/fixtures';
 
-const input = (email: string) => inviteFor(email);
+/** Adds a run of these addresses with the default options (and any changed). */
+const add = (q: Queue, emails: string[], extra: Partial<RunOptions> = {}, now = 0) =>
+  enqueue(
+    q,
+    { ...runOptions, ...extra },
+    emails.map((email) => ({ email, name: '' })),
+    now,
+  );
 const TENANT = 't';
 
 describe('queue', () => {
   test('an address waiting or on its way is not queued twice', () => {
     const q = emptyQueue();
-    expect(enqueue(q, [input('a@x.com'), input('A@X.COM'), input('b@x.com')], 0)).toBe(2);
+    expect(add(q, ['a@x.com', 'A@X.COM', 'b@x.com'])).toBe(2);
     takeBatch(q, 0);
-    expect(enqueue(q, [input('a@x.com')], 0)).toBe(0);
+    expect(add(q, ['a@x.com'])).toBe(0);
   });
 
   test('batches of at most 20, none while paused', () => {
     const q = emptyQueue();
-    enqueue(
+    add(
       q,
-      Array.from({ length: 45 }, (_, i) => input(`u${i}@x.com`)),
-      0,
+      Array.from({ length: 45 }, (_, i) => `u${i}@x.com`),
     );
     expect(takeBatch(q, 0)).toHaveLength(20);
     q.paused = true;
@@ -43,16 +51,16 @@ describe('queue', () => {
 
   test('201 done; 429 waits Retry-After; 5xx backs off; 4xx fails; retries are bounded', () => {
     const q = emptyQueue();
-    enqueue(
+    add(
       q,
-      ['a', 'b', 'c', 'd'].map((n) => input(`${n}@x.com`)),
-      0,
+      ['a', 'b', 'c', 'd'].map((n) => `${n}@x.com`),
     );
     const [a, b, c, d] = takeBatch(q, 1000);
-    settle(a, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, TENANT);
-    settle(b, { status: 429, retryAfterSeconds: 7 }, 1000, TENANT);
-    settle(c, { status: 503 }, 1000, TENANT);
+    settle(q, a, { status: 201, body: { invitedUser: { id: 'u1' } } }, 1000, TENANT);
+    settle(q, b, { status: 429, retryAfterSeconds: 7 }, 1000, TENANT);
+    settle(q, c, { status: 503 }, 1000, TENANT);
     settle(
+      q,
       d,
       { status: 400, body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } } },
       1000,
@@ -66,29 +74,29 @@ describe('queue', () => {
     expect(nextWake(q)).toBe(2000);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
       takeBatch(q, 10_000_000 * i);
-      settle(c, { status: 503 }, 10_000_000 * i, TENANT);
+      settle(q, c, { status: 503 }, 10_000_000 * i, TENANT);
     }
     expect(c.state).toBe('failed');
   });
 
   test('a lost answer makes items uncertain; the lookup decides: done without resending, or send again', () => {
     const q = emptyQueue();
-    enqueue(q, [input('a@x.com'), input('b@x.com')], 0);
+    add(q, ['a@x.com', 'b@x.com']);
     const [a, b] = takeBatch(q, 0);
     markUncertain([a, b]);
     expect(counts(q).waiting).toBe(2);
-    reconcile(a, 'existing-id', 5, 't');
-    reconcile(b, undefined, 5, 't');
+    reconcile(q, a, 'existing-id', 5, 't');
+    reconcile(q, b, undefined, 5, 't');
     expect([a.state, a.result!.userId, b.state]).toEqual(['done', 'existing-id', 'waiting']);
   });
 
   test('cancel stops what has not been sent; retry failed brings them back', () => {
     const q = emptyQueue();
-    enqueue(q, [input('a@x.com'), input('b@x.com')], 0);
+    add(q, ['a@x.com', 'b@x.com']);
     const [a] = takeBatch(q, 0, 1);
     cancelWaiting(q);
     expect(counts(q)).toMatchObject({ cancelled: 1, waiting: 1 });
-    settle(a, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
+    settle(q, a, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
     retryFailed(q, 10);
     expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
   });
@@ -117,21 +125,14 @@ describe('groups after the invitation', async () => {
   const { finishGrouping, settleGroup, takeGroupSteps } = await import('../../src/core/queue');
   test('404 while replicating is retried; added or already a member is done; other errors are reported', () => {
     const q = emptyQueue();
-    enqueue(
-      q,
-      [
-        {
-          ...input('g@x.com'),
-          groups: [
-            { id: 'g1', displayName: 'One' },
-            { id: 'g2', displayName: 'Two' },
-          ],
-        },
+    add(q, ['g@x.com'], {
+      groups: [
+        { id: 'g1', displayName: 'One' },
+        { id: 'g2', displayName: 'Two' },
       ],
-      0,
-    );
+    });
     const [item] = takeBatch(q, 0);
-    settle(item, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, TENANT);
+    settle(q, item, { status: 201, body: { invitedUser: { id: 'u1' } } }, 0, TENANT);
     expect(item.state).toBe('grouping');
     expect(takeGroupSteps(q, 0)).toHaveLength(0); // replication grace first
     const steps = takeGroupSteps(q, 5_000);

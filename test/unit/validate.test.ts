@@ -94,3 +94,15 @@ describe('settings checks', () => {
     for (const bad of ['common', 'consumers', '', 'not a tenant']) expect(key(checkTenant(bad))).toBe('errTenant');
   });
 });
+
+describe('redirect URL', async () => {
+  const { checkRedirectUrl, redirectWarning } = await import('../../src/core/validate');
+  test('a name and password in the link are refused; http: is accepted with a warning', () => {
+    expect(checkRedirectUrl('https://user:secret@contoso.com/welcome')).toEqual({ key: 'errRedirectCredentials' });
+    expect(checkRedirectUrl('https://admin@contoso.com/')).toEqual({ key: 'errRedirectCredentials' });
+    expect(checkRedirectUrl('http://intranet.contoso.com/')).toBeNull();
+    expect(redirectWarning('http://intranet.contoso.com/')).toEqual({ key: 'warnRedirectHttp' });
+    expect(redirectWarning('https://contoso.com/')).toBeNull();
+    expect(redirectWarning('http://user:pw@contoso.com/')).toBeNull();
+  });
+});

@@ -22,17 +22,18 @@ function addressesIn(text: string): Found[] {
 }
 
 /**
- * Every recipient of a mailto: URL (`to` list, `to`/`cc`/`bcc` parameters), with the names written
- * in it; the link's text names a single recipient when it is not itself an address.
+ * Every recipient of a mailto: URL (`to` list, `to`/`cc`/`bcc` parameters; without the copies when
+ * `copies` is false), with the names written in it; the link's text names a single recipient when
+ * it is not itself an address.
  */
-export function parseMailto(href: string, linkText = ''): Found[] {
+export function parseMailto(href: string, linkText = '', copies = true): Found[] {
   const body = href.replace(/^\s*mailto:/iu, '');
   const query = body.indexOf('?');
   const to = query === -1 ? body : body.slice(0, query);
   const found = addressesIn(decode(to));
   if (query !== -1) {
     for (const [key, value] of new URLSearchParams(body.slice(query + 1))) {
-      if (/^(?:to|cc|bcc)$/iu.test(key)) found.push(...addressesIn(value));
+      if (/^to$/iu.test(key) || (copies && /^b?cc$/iu.test(key))) found.push(...addressesIn(value));
     }
   }
   const only = found.length === 1 ? found[0] : undefined;

@@ -1,0 +1,98 @@
+// No page in charge: requests that come from a web page or from a content script in one get no
+// answer and reach Graph never, whatever they ask for.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Tenant } from '../tenant/tenant.mjs';
+import { servePages } from '../support/pages-server.mjs';
+import { startSignedIn, type Launched } from './harness';
+
+let tenant: Tenant;
+let browser: Launched;
+let pages: Awaited<ReturnType<typeof servePages>>;
+
+beforeAll(async () => {
+  pages = await servePages();
+  ({ tenant, browser } = await startSignedIn());
+});
+afterAll(async () => {
+  await browser?.context.close();
+  await tenant?.close();
+  pages?.close();
+});
+
+const options = {
+  redirectUrl: 'https://myapps.microsoft.com',
+  sendMail: true,
+  message: '',
+  messageLanguage: '',
+  cc: '',
+  userType: 'Guest',
+};
+const input = { ...options, email: 'victim@fabrikam.com', displayName: 'Victim' };
+const config = {
+  clientId: '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69',
+  tenant: 'x',
+  cloud: 'global',
+  customAuthority: '',
+  customGraph: '',
+};
+/** What a hostile page would try: every route to an invitation, and a look at the directory. */
+const REQUESTS = [
+  { to: 'background', type: 'enqueue', payload: { options, recipients: [{ email: 'victim@fabrikam.com', name: '' }] } },
+  { to: 'background', type: 'invite', payload: { input } },
+  { to: 'background', type: 'directory', payload: { emails: ['ceo@contoso.com'] } },
+  { to: 'host', type: 'sendBatch', payload: { config, items: [{ id: '1', input }] } },
+  { to: 'identity', type: 'webAuthFlow', payload: { url: 'https://evil.example/', interactive: true } },
+];
+
+test('a content script and a web page get no answer, and nothing reaches Graph', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${pages.url}/team-directory.html`);
+  const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0].id!, page.url());
+  tenant.reset();
+
+  // A content script: the extension's own id, but a web page's URL.
+  const fromContentScript = await browser.worker.evaluate(
+    async ({ tabId, requests }) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId },
+        args: [requests],
+        func: async (all: unknown[]) =>
+          Promise.all(
+            all.map((request) =>
+              chrome.runtime.sendMessage(request).then(
+                (answer: unknown) => ({ answer: answer ?? null }),
+                (error: Error) => ({ refused: error.message }),
+              ),
+            ),
+          ),
+      });
+      return injection.result;
+    },
+    { tabId, requests: REQUESTS },
+  );
+  expect(fromContentScript).toHaveLength(REQUESTS.length);
+  for (const outcome of fromContentScript as { answer?: unknown }[]) expect(outcome.answer ?? null).toBeNull();
+
+  // The page itself cannot even address the extension (no externally_connectable).
+  const fromPage = await page.evaluate(
+    async ({ id, request }) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } })
+        .chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no runtime';
+      try {
+        return await runtime.sendMessage(id, request);
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    },
+    { id: browser.extensionId, request: REQUESTS[0] },
+  );
+  expect(String(fromPage)).toMatch(/no runtime|refused/);
+
+  // Give anything that might have been started time to reach the tenant.
+  await page.waitForTimeout(1500);
+  expect(tenant.invitations()).toEqual([]);
+  expect(tenant.requests('POST', '/v1.0/$batch')).toEqual([]);
+  expect(await browser.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue ?? null)).toBeNull();
+  await page.close();
+});
