@@ -9,7 +9,7 @@ import { Pacer } from '../core/pacing';
 import * as rules from '../core/queue';
 import type { BatchOutcome, GroupOutcome, QueueAction, Reply } from '../protocol/contract';
 import type { Platform } from '../platform/platform';
-import type { History } from '../storage/history';
+import { withoutLink, type History } from '../storage/history';
 import type { Store } from '../storage/storage';
 import type { HostCall } from './router';
 
@@ -156,7 +156,11 @@ export class QueueRunner {
     const q = await this.queue();
     const { waiting } = rules.counts(q);
     const { store, platform } = this.deps;
-    await store.write('queue', q);
+    // Redeem links stay in memory here and in session storage (see History.record), never in the queue.
+    await store.write('queue', {
+      ...q,
+      items: q.items.map((i) => (i.result ? { ...i, result: withoutLink(i.result) } : i)),
+    });
     await platform.setBadge(waiting ? String(waiting) : '');
     // A wake-up call in case the worker is stopped with work left.
     if (waiting) await platform.alarms.repeat(ALARM, 0.5);

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
-import type { HistoryEntry } from '../protocol/contract';
-import { history } from '../storage/browser-store';
+import { MAX_STATE_IDS, type HistoryEntry } from '../protocol/contract';
+import { history, store } from '../storage/browser-store';
 import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
@@ -55,18 +55,32 @@ function History() {
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => void history.load().then((list) => setEntries(list.reverse())), []);
+  const [keepLinks, setKeepLinks] = useState(false);
+  useEffect(() => {
+    void history.load().then((list) => setEntries(list.reverse()));
+    void store.read('settings').then((s) => setKeepLinks(s.keepRedeemLinks));
+  }, []);
   if (!entries) return null;
 
   const refresh = async () => {
     setBusy(true);
     setError(undefined);
-    const reply = await api('userStates', { ids: entries.map((e) => e.userId) });
+    // Each guest once; an entry without a user id (its answer was lost) has nothing to ask about.
+    const ids = [...new Set(entries.map((e) => e.userId).filter(Boolean))];
+    let latest: HistoryEntry[] | undefined;
+    for (let i = 0; i < ids.length; i += MAX_STATE_IDS) {
+      const reply = await api('userStates', { ids: ids.slice(i, i + MAX_STATE_IDS) });
+      if (!reply.ok) {
+        setError(reply.error);
+        break;
+      }
+      latest = reply.value;
+    }
     setBusy(false);
-    if (reply.ok) {
-      setEntries([...reply.value].reverse());
+    if (latest) {
+      setEntries([...latest].reverse());
       setAnnouncement(t('statusRefreshed'));
-    } else setError(reply.error);
+    }
   };
 
   const clear = async () => {
@@ -79,6 +93,9 @@ function History() {
   return (
     <main class="page wide-page">
       <h1>{t('historyTitle')}</h1>
+      <p class="hint" data-testid="links-note">
+        {t(keepLinks ? 'historyLinksKept' : 'historyLinksSession')}
+      </p>
       <div class="row toolbar">
         <button
           type="button"

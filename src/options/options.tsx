@@ -170,6 +170,19 @@ function Options() {
           />
           {t('fieldInviteImmediately')}
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            id="keepRedeemLinks"
+            aria-describedby="keepRedeemLinks-hint"
+            checked={settings.keepRedeemLinks}
+            onChange={(e) => update({ keepRedeemLinks: e.currentTarget.checked })}
+          />
+          {t('fieldKeepRedeemLinks')}
+        </label>
+        <p class="hint" id="keepRedeemLinks-hint">
+          {t('keepRedeemLinksHint')}
+        </p>
         <h2>{t('sectionShortcuts')}</h2>
         <dl class="shortcuts" data-testid="shortcuts">
           {shortcuts.map((c) => (

@@ -11,7 +11,8 @@ interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
   recipients?: ComponentChildren;
   submitLabel?: string;
-  onPasteAddresses?: (text: string) => boolean;
+  /** Pasted text that may hold addresses ("Jane <j@x.com>; k@y.com"), parsed instead of typed in. */
+  onPasteAddresses?: (text: string) => void;
   value: InviteInput;
   problems: InputProblems;
   busy: boolean;
@@ -62,7 +63,10 @@ export function InviteForm({
               onInput={text('email')}
               onPaste={(e) => {
                 // "Jane <j@x.com>; k@y.com" pasted: parsed like a page, not typed in as one address.
-                if (onPasteAddresses?.(e.clipboardData?.getData('text') ?? '')) e.preventDefault();
+                const pasted = e.clipboardData?.getData('text') ?? '';
+                if (!onPasteAddresses || !pasted.includes('@')) return;
+                e.preventDefault();
+                onPasteAddresses(pasted);
               }}
               autocomplete="off"
               spellcheck={false}

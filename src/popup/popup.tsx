@@ -62,7 +62,7 @@ function Popup() {
               )
             }
             submitLabel={addresses ? t('inviteCount', [String(s.chosen.length)]) : undefined}
-            onPasteAddresses={s.pasteAddresses}
+            onPasteAddresses={(text) => void s.pasteAddresses(text)}
             value={form}
             problems={s.problems}
             busy={s.busy === 'invite'}

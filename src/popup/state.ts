@@ -3,7 +3,7 @@
 // place, a list shows the queue's progress.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { selectedByDefault, standingOf, type Standing } from '../core/directory';
-import { extractFromText, type Found } from '../core/extract';
+import type { Found } from '../core/extract';
 import type { UserError } from '../core/graph-errors';
 import {
   checkInvite,
@@ -22,7 +22,7 @@ import { store } from '../storage/browser-store';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
 import { usePageAddresses } from './page-addresses';
-import { isSingle, useQueue } from './use-queue';
+import { isSingle, useQueue, useRedeemLink } from './use-queue';
 
 type Busy = 'signIn' | 'signOut' | 'invite' | null;
 
@@ -80,6 +80,7 @@ export function usePopup() {
   // A single invitation that ended without a result: its error shows on the form, which keeps what was typed.
   const single = run && isSingle(run) ? run.items[0] : undefined;
   const stopped = single && run!.stoppedFor;
+  const redeemUrl = useRedeemLink(single?.result?.sentMail === false ? single.result.userId : undefined);
   useEffect(() => {
     if (!single || (isPending(single) && !stopped)) return;
     if (single.state === 'done') return;
@@ -133,13 +134,15 @@ export function usePopup() {
     setRun(reply.value);
   };
 
-  const pasteAddresses = (text: string): boolean => {
-    const found = extractFromText(text);
-    if (!found.length || !form) return false;
-    if (found.length === 1)
+  /** Pasted text with an @ in it: a list of addresses, one address (with its name), or just text. */
+  const pasteAddresses = async (text: string) => {
+    if (!form) return;
+    // The parser loads on the first paste: the popup opens without it.
+    const found = (await import('../core/extract')).extractFromText(text);
+    if (!found.length) setForm({ ...form, email: form.email + text });
+    else if (found.length === 1)
       setForm({ ...form, email: found[0].address, displayName: found[0].name ?? form.displayName });
     else setAddresses({ found, source: 'paste' });
-    return true;
   };
 
   const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));
@@ -154,8 +157,9 @@ export function usePopup() {
   let view: View = { kind: 'form' };
   // A result found on opening gives way to the addresses the page offers.
   const resultShown = startedHere.current || (!scanning && !addresses);
-  if (single?.state === 'done' && single.result && resultShown) view = { kind: 'result', result: single.result };
-  else if (run && !single) view = { kind: 'progress', queue: run };
+  if (single?.state === 'done' && single.result && resultShown) {
+    view = { kind: 'result', result: { ...single.result, redeemUrl: single.result.redeemUrl ?? redeemUrl } };
+  } else if (run && !single) view = { kind: 'progress', queue: run };
 
   return {
     status,

@@ -25,3 +25,13 @@ export function useQueue(): [Queue | undefined, (queue: Queue | undefined) => vo
   }, []);
   return [queue, setQueue];
 }
+
+/** A guest's redeem link, kept in session storage apart from the queue (it is a secret). */
+export function useRedeemLink(userId: string | undefined): string | undefined {
+  const [links, setLinks] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void store.read('redeemLinks').then(setLinks);
+    return store.watch('redeemLinks', setLinks);
+  }, []);
+  return userId ? links[userId] : undefined;
+}

@@ -14,35 +14,60 @@ export class History {
 
   constructor(private readonly store: Store) {}
 
-  load(): Promise<HistoryEntry[]> {
-    return this.store.read('history');
+  /** Every entry, with its redeem link where this browser session still has it. */
+  async load(): Promise<HistoryEntry[]> {
+    const [entries, links] = await Promise.all([this.store.read('history'), this.store.read('redeemLinks')]);
+    return entries.map((e) => (e.redeemUrl || !links[e.userId] ? e : { ...e, redeemUrl: links[e.userId] }));
   }
 
+  /**
+   * New entries. Their redeem links go to session storage (gone when the browser closes); the history
+   * in storage.local keeps them only when the user chose so in the settings.
+   */
   async record(results: InviteResult[]): Promise<void> {
     if (!results.length) return;
-    await this.change((history) =>
-      [...history, ...results.map((r) => ({ ...r, state: 'PendingAcceptance' as const }))].slice(-HISTORY_LIMIT),
-    );
+    const { keepRedeemLinks } = await this.store.read('settings');
+    const fresh = Object.fromEntries(results.filter((r) => r.redeemUrl).map((r) => [r.userId, r.redeemUrl!]));
+    if (Object.keys(fresh).length) {
+      await this.serially(async () =>
+        this.store.write('redeemLinks', { ...(await this.store.read('redeemLinks')), ...fresh }),
+      );
+    }
+    const entries = results.map((r) => ({ ...withoutLink(r, keepRedeemLinks), state: 'PendingAcceptance' as const }));
+    await this.change((history) => [...history, ...entries].slice(-HISTORY_LIMIT));
   }
 
-  recordStates(states: Record<string, GuestState>, at: number): Promise<HistoryEntry[]> {
-    return this.change((history) =>
+  async recordStates(states: Record<string, GuestState>, at: number): Promise<HistoryEntry[]> {
+    await this.change((history) =>
       history.map((entry) => (states[entry.userId] ? { ...entry, state: states[entry.userId], checkedAt: at } : entry)),
     );
+    return this.load();
   }
 
-  clear(): Promise<void> {
-    return this.store.remove('history');
+  async clear(): Promise<void> {
+    await this.store.remove('history');
+    await this.store.remove('redeemLinks');
   }
 
   /** Read, change, write: one at a time. */
   private change(update: (history: HistoryEntry[]) => HistoryEntry[]): Promise<HistoryEntry[]> {
-    const run = this.last.then(async () => {
-      const next = update(await this.load());
+    return this.serially(async () => {
+      const next = update(await this.store.read('history'));
       await this.store.write('history', next);
       return next;
     });
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.last.then(task);
     this.last = run.catch(() => undefined);
     return run;
   }
+}
+
+/** A result as it may be kept in storage.local: without its redeem link unless the user keeps them. */
+export function withoutLink<T extends { redeemUrl?: string }>(result: T, keep = false): T {
+  if (keep || !result.redeemUrl) return result;
+  const { redeemUrl: _secret, ...rest } = result;
+  return rest as T;
 }

@@ -9,6 +9,8 @@ export interface Settings extends AuthConfig {
   defaults: InviteDefaults;
   /** Context menu: send at once with the defaults instead of opening the invite window. */
   inviteImmediately: boolean;
+  /** Keep redeem links with the history (storage.local) instead of only until the browser closes. */
+  keepRedeemLinks: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customAuthority: '',
   customGraph: '',
   inviteImmediately: false,
+  keepRedeemLinks: false,
   defaults: {
     redirectUrl: 'https://myapps.microsoft.com',
     message: '',

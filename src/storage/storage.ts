@@ -43,6 +43,7 @@ const entry = <T>(e: Entry<T>) => e;
 const settingsSchema = v.object({
   ...authConfig.entries,
   inviteImmediately: v.boolean(),
+  keepRedeemLinks: v.boolean(),
   defaults: v.object({
     redirectUrl: v.string(),
     message: v.string(),
@@ -125,6 +126,13 @@ export const ENTRIES = {
     storedAs: 'history',
     schema: v.array(historyEntry),
     fallback: () => [],
+  }),
+  /** Redeem links by user id: secrets, so in memory-only session storage unless the user keeps them. */
+  redeemLinks: entry<Record<string, string>>({
+    area: 'session',
+    storedAs: 'redeemLinks',
+    schema: v.record(v.string(), v.string()),
+    fallback: () => ({}),
   }),
   draft: entry<Draft | undefined>({
     area: 'session',

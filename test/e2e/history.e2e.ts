@@ -39,10 +39,18 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
 
   // bo@ got no mail: the link exists but is not on screen until asked for.
   const bo = rows.nth(1);
-  const link = (await browser.worker.evaluate(
-    async () => ((await chrome.storage.local.get('history')).history as { redeemUrl?: string }[])[1].redeemUrl,
-  ))!;
+  // It is a secret: kept in session storage only, never with the history in storage.local.
+  const { stored, links } = await browser.worker.evaluate(async () => ({
+    stored: (await chrome.storage.local.get('history')).history as { userId: string; redeemUrl?: string }[],
+    links: (await chrome.storage.session.get('redeemLinks')).redeemLinks as Record<string, string>,
+  }));
+  expect(stored.every((e) => e.redeemUrl === undefined)).toBe(true);
+  expect(JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)))).not.toContain(
+    'redeem?rd=',
+  );
+  const link = links[stored[1].userId];
   expect(link).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem/);
+  expect(await page.getByTestId('links-note').innerText()).toContain('until you close the browser');
   expect(await page.locator('body').innerText()).not.toContain(link);
   await bo.getByRole('button', { name: 'Show' }).click();
   expect(await bo.innerText()).toContain(link);
@@ -75,4 +83,41 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
   expect(
     await browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history),
   ).toBeUndefined();
+});
+
+test('the status refresh works for any number of entries, and for entries without a user id', async () => {
+  const guest = tenant.addUser({ mail: 'many@fabrikam.com' });
+  tenant.accept('many@fabrikam.com');
+  await browser.worker.evaluate(
+    async ({ userId }) => {
+      const entry = (i: number, id: string) => ({
+        email: `g${i}@fabrikam.com`,
+        userId: id,
+        userType: 'Guest',
+        sentMail: true,
+        tenantId: 't',
+        at: Date.now() - i,
+        state: 'PendingAcceptance',
+      });
+      // 1,200 entries: one real guest twice, 1,198 since removed; one more whose answer was lost.
+      const history = Array.from({ length: 1200 }, (_, i) => entry(i, i === 0 || i === 600 ? userId : `gone-${i}`));
+      history.push(entry(1200, ''));
+      await chrome.storage.local.set({ history });
+    },
+    { userId: guest.id },
+  );
+  tenant.reset();
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
+  await page.getByTestId('history').waitFor();
+  await page.getByTestId('refresh').click();
+  await expect.poll(() => page.getByTestId('refresh').isEnabled(), { timeout: 60_000 }).toBe(true);
+  expect(await page.locator('.error-box').count()).toBe(0);
+  const states = await page.getByTestId('state').allInnerTexts();
+  expect(states).toHaveLength(1201);
+  expect(states.filter((s) => s === 'Accepted')).toHaveLength(2);
+  expect(states.filter((s) => s === 'No longer in the directory')).toHaveLength(1198);
+  // Each guest asked about once; nobody asked about for the entry without an id.
+  expect(tenant.requests('GET', '/v1.0/users/')).toHaveLength(1199);
+  await page.close();
 });
