@@ -73,10 +73,32 @@ export class AuthService {
     });
   }
 
-  async signOut(): Promise<void> {
+  /**
+   * Forgets the account and its tokens. `everywhere` also ends the Microsoft session in the browser
+   * (the logout endpoint, opened the way sign-in is), so the next sign-in asks for the account again.
+   */
+  async signOut(everywhere = false): Promise<void> {
     await this.ready;
+    const account = await this.msalAccount();
+    if (everywhere && account) {
+      let logoutUrl: string | undefined;
+      // MSAL clears the account's cache and builds the URL; the browser's identity API opens it.
+      const capture = (url: string) => {
+        logoutUrl = url;
+        return false;
+      };
+      await this.pca.logoutRedirect({ account, onRedirectNavigate: capture });
+      if (logoutUrl) {
+        try {
+          await this.identity.launchWebAuthFlow(logoutUrl, true);
+        } catch {
+          // A closed window still leaves this extension signed out; the Microsoft session may stay.
+        }
+      }
+    }
     await this.pca.clearCache();
     this.pca.setActiveAccount(null);
+    clearInteractionState();
   }
 
   /** A token for Graph: cache, then refresh token, then a silent web-auth round trip. */

@@ -22,7 +22,7 @@ export function startBackground(
     describeEnd: (c) =>
       c.failed ? t('notifyFailedMany', [String(c.done), String(c.failed)]) : t('notifyInvitedMany', [String(c.done)]),
   });
-  const answer = receiver('background', backgroundRequests, backgroundHandlers(host, runner, history));
+  const answer = receiver('background', backgroundRequests, backgroundHandlers(host, runner, history, store));
   registerMenus(runner);
   void runner.start(); // a restarted worker picks up where the last one stopped
   return answer;

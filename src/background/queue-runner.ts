@@ -95,6 +95,15 @@ export class QueueRunner {
     return q;
   }
 
+  /** Sign-out: what still waits is cancelled and, with what has finished, forgotten. */
+  async discardWaiting(): Promise<void> {
+    const q = await this.queue();
+    rules.cancelWaiting(q);
+    rules.clearFinished(q);
+    rules.setPaused(q, false);
+    await this.persist(q);
+  }
+
   /** Report the outcome in a notification once the queue drains (work started from the menu). */
   async notifyWhenDone(): Promise<void> {
     const q = await this.queue();

@@ -35,11 +35,20 @@ export function backgroundHandlers(
   host: HostCall,
   runner: QueueRunner,
   history: History,
+  store: Store,
 ): Handlers<typeof backgroundRequests> {
   return {
     status: () => host('status', {}),
     signIn: () => host('signIn', {}),
-    signOut: () => host('signOut', {}),
+    signOut: async ({ everywhere }) => {
+      const reply = await host('signOut', { everywhere });
+      if (reply.ok) {
+        // Nothing of this account's work waits behind the user's back, and no secret stays.
+        await runner.discardWaiting();
+        await Promise.all([store.remove('redeemLinks'), store.remove('draft')]);
+      }
+      return reply;
+    },
     enqueue: async ({ options, recipients }) => {
       try {
         return ok(await runner.enqueue(options, recipients));

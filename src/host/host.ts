@@ -57,7 +57,8 @@ export class Host {
   readonly handlers: Handlers<HostRequests> = {
     status: ({ config }) => this.run(config, () => this.status(config), true),
     signIn: ({ config }) => this.run(config, async () => (await this.auth(config).signIn(), this.status(config))),
-    signOut: ({ config }) => this.run(config, async () => (await this.auth(config).signOut(), this.status(config))),
+    signOut: ({ config, everywhere }) =>
+      this.run(config, async () => (await this.auth(config).signOut(everywhere), this.status(config))),
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
     directory: (p) => this.run(p.config, () => this.directory(p.config, p.emails, true)),

@@ -5,7 +5,8 @@ interface Props {
   status: AuthStatus | undefined;
   busy: boolean;
   onSignIn: () => void;
-  onSignOut: () => void;
+  /** `everywhere`: also end the Microsoft session in this browser. */
+  onSignOut: (everywhere: boolean) => void;
 }
 
 /** Who is signed in, to which tenant, and the way in or out. */
@@ -31,9 +32,20 @@ export function AccountBar({ status, busy, onSignIn, onSignOut }: Props) {
           {t('tenantLabel', [tenantId])}
         </span>
       </div>
-      <button type="button" class="link" onClick={onSignOut} disabled={busy} data-testid="sign-out">
-        {t('signOut')}
-      </button>
+      <div class="row">
+        <button type="button" class="link" onClick={() => onSignOut(false)} disabled={busy} data-testid="sign-out">
+          {t('signOut')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => onSignOut(true)}
+          disabled={busy}
+          data-testid="sign-out-everywhere"
+        >
+          {t('signOutEverywhere')}
+        </button>
+      </div>
     </header>
   );
 }

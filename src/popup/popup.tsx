@@ -7,6 +7,7 @@ import { AddressPicker } from './address-picker';
 import { BatchProgress } from './batch-progress';
 import { InviteForm } from './invite-form';
 import { ResultPanel } from './result-panel';
+import { ConfirmSignOut, SignedOutNote } from './sign-out-notes';
 import { usePopup } from './state';
 import '../ui/styles.css';
 
@@ -31,6 +32,10 @@ function Popup() {
           onSignOut={s.signOut}
         />
       )}
+      {s.confirming && (
+        <ConfirmSignOut waiting={s.confirming.waiting} onConfirm={s.confirmSignOut} onCancel={s.keepSignedIn} />
+      )}
+      {s.signedOut && <SignedOutNote cleared={s.signedOut === 'cleared'} onClear={s.clearHistory} />}
       <div aria-live="polite">
         {error && (
           <ErrorBox error={error}>

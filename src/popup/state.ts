@@ -18,7 +18,7 @@ import { isPending, MAX_RUN, type Queue } from '../core/queue';
 import { checkAddress } from '../core/validate';
 import type { AuthStatus, QueueAction } from '../protocol/contract';
 import { uiLanguage } from '../shared/i18n';
-import { store } from '../storage/browser-store';
+import { history, store } from '../storage/browser-store';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
 import { usePageAddresses } from './page-addresses';
@@ -90,13 +90,29 @@ export function usePopup() {
     if (stopped) void api('queueControl', { action: 'cancel' });
   }, [single?.state, stopped]);
 
-  const authAction = async (kind: 'signIn' | 'signOut') => {
+  /** Sign-out waiting for the user's yes (invitations would be cancelled), and its aftermath. */
+  const [confirming, setConfirming] = useState<{ everywhere: boolean; waiting: number }>();
+  const [signedOut, setSignedOut] = useState<'offer' | 'cleared'>();
+
+  const authAction = async (kind: 'signIn' | 'signOut', everywhere = false) => {
     setBusy(kind);
     setError(undefined);
-    const reply = await api(kind, {});
+    setConfirming(undefined);
+    const reply = kind === 'signIn' ? await api('signIn', {}) : await api('signOut', { everywhere });
     if (reply.ok) setStatus(reply.value);
     else setError(reply.error);
+    if (reply.ok && kind === 'signOut') {
+      setRun(undefined);
+      setSignedOut('offer');
+    }
+    if (kind === 'signIn') setSignedOut(undefined);
     setBusy(null);
+  };
+
+  const signOut = (everywhere: boolean) => {
+    const waiting = run?.items.filter(isPending).length ?? 0;
+    if (waiting) setConfirming({ everywhere, waiting });
+    else void authAction('signOut', everywhere);
   };
 
   const chosen = addresses?.found.filter((f) => selected.has(f.address)) ?? [];
@@ -178,7 +194,12 @@ export function usePopup() {
       setSelected(next);
     },
     signIn: () => authAction('signIn'),
-    signOut: () => authAction('signOut'),
+    signOut,
+    confirming,
+    confirmSignOut: () => confirming && authAction('signOut', confirming.everywhere),
+    keepSignedIn: () => setConfirming(undefined),
+    signedOut,
+    clearHistory: () => void history.clear().then(() => setSignedOut('cleared')),
     submit,
     pasteAddresses,
     control,

@@ -88,7 +88,8 @@ const query = v.pipe(v.string(), v.maxLength(120));
 export const backgroundRequests = {
   status: spec<AuthStatus>()(NONE),
   signIn: spec<AuthStatus>()(NONE),
-  signOut: spec<AuthStatus>()(NONE),
+  /** Also forgets the waiting invitations, redeem links and drafts; `everywhere` ends the Microsoft session. */
+  signOut: spec<AuthStatus>()(v.object({ everywhere: v.boolean() })),
   /** Every invitation, one or many, is a run through the queue: shared options, then who. */
   enqueue: spec<Queue>()(
     v.object({ options: runOptions, recipients: v.pipe(v.array(recipient), v.minLength(1), v.maxLength(MAX_RUN)) }),
@@ -112,7 +113,7 @@ const batchSteps = <T extends v.GenericSchema>(step: T) => v.pipe(v.array(step),
 export const hostRequests = {
   status: spec<AuthStatus>()(withConfig({})),
   signIn: spec<AuthStatus>()(withConfig({})),
-  signOut: spec<AuthStatus>()(withConfig({})),
+  signOut: spec<AuthStatus>()(withConfig({ everywhere: v.boolean() })),
   /** One JSON batch of invitations (the queue's unit of work). */
   sendBatch: spec<BatchOutcome>()(withConfig({ items: batchSteps(v.object({ id: v.string(), input: inviteInput })) })),
   /** Which of these addresses already have a user (after a lost answer). */

@@ -187,3 +187,35 @@ test('pause, resume, cancel and retry; the toolbar badge counts what is left', a
     .toBe('200 invited, 0 failed, 0 skipped, 0 waiting');
   for (const address of addresses(200, 'd')) expect(tenant.state.inviteCounts.get(address)).toBe(1);
 });
+
+test('sign out while invitations wait: asked first, then they are cancelled and no secret stays', async () => {
+  ({ tenant, browser } = await startSignedIn());
+  tenant.state.latencyMs = 1500;
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await inviteFromPopup(popup, addresses(100, 'f'));
+  await browser.worker.evaluate(() =>
+    chrome.storage.session.set({ draft: { found: [{ address: 'x@fabrikam.com' }], source: 'link' } }),
+  );
+  await popup.getByTestId('sign-out').click();
+  expect(await popup.getByTestId('confirm-sign-out').innerText()).toMatch(/\d+ invitations are still waiting/);
+  await popup.getByTestId('confirm-sign-out-yes').click();
+  await popup.getByTestId('sign-in').waitFor();
+  // What was already at the tenant lands; nothing more goes.
+  await popup.waitForTimeout(2000);
+  const sent = tenant.invitations().length;
+  expect(sent).toBeLessThan(100);
+  await popup.waitForTimeout(2000);
+  expect(tenant.invitations()).toHaveLength(sent);
+  const left = await browser.worker.evaluate(async () => ({
+    queue: (await chrome.storage.local.get('queue')).queue as { items: { state: string }[] },
+    session: await chrome.storage.session.get(null),
+  }));
+  expect(left.queue.items.filter((i) => i.state === 'waiting')).toEqual([]);
+  expect(left.session).toEqual({});
+  await popup.getByTestId('clear-history-too').click();
+  await expect.poll(() => popup.getByTestId('signed-out').innerText()).toBe('History cleared.');
+  expect(
+    await browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history),
+  ).toBeUndefined();
+});

@@ -139,4 +139,19 @@ describe('sign-in lifecycle', () => {
     await popup.getByTestId('sign-in').waitFor();
     await popup.close();
   });
+
+  test('sign out everywhere also ends the Microsoft session in the browser (the logout endpoint)', async () => {
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    tenant.reset();
+    expect(tenant.state.sessions.size).toBeGreaterThan(0);
+    await popup.getByTestId('sign-out-everywhere').click();
+    await popup.getByTestId('sign-in').waitFor();
+    const [logout] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/logout`);
+    expect(logout.query.post_logout_redirect_uri).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+    expect(tenant.state.sessions.size).toBe(0);
+    expect(await storedCredentialKinds(popup)).toEqual([]);
+    expect(await popup.getByTestId('signed-out').innerText()).toContain('history stays');
+    await signIn(popup);
+    await popup.close();
+  });
 });

@@ -43,6 +43,8 @@ export interface Tenant {
     inviteCounts: Map<string, number>;
     groups: Map<string, { id: string; displayName: string; members: Set<string> }>;
     replicationDelayMs: number;
+    /** The browser sessions (SSO cookies) the tenant knows. */
+    sessions: Set<string>;
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -182,6 +182,9 @@ async function handle(state, req, res, raw) {
       );
     if (auth[2] === 'authorize') return authorize(state, req, res, url, record);
     if (auth[2] === 'token') return tokenEndpoint(state, req, res, record);
+    // Logout ends the browser's Microsoft session: a silent sign-in fails from now on.
+    const session = /tenant_sso=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (session) state.sessions.delete(session);
     return redirect(res, url.searchParams.get('post_logout_redirect_uri') || `${state.url}/`, record);
   }
   if (url.pathname.startsWith('/v1.0/')) return handleGraph(state, req, res, url, record);
