@@ -1,5 +1,6 @@
 // extractFromText on ~5 MB of text with ~14,000 addresses, against one indexOf('@') pass over the
 // same text; and the hostile inputs, in ms per MB.
+import { collidingAddresses } from '../../test/support/crafted.mjs';
 const WORDS = (
   'the partner meeting is on thursday please bring slides and the signed contract for review ' +
   'we will also discuss budget timelines risks owners'
@@ -85,11 +86,17 @@ export function benchText(extractFromText, rounds = 21) {
     time(() => flat.match(regex), naive);
   }
   const ratios = ours.map((t, i) => t / base[i]);
+  const { crafted, ordinary } = collidingAddresses();
+  const collisions = {
+    crafted: timeIt(() => extractFromText(crafted), 5),
+    ordinary: timeIt(() => extractFromText(ordinary), 5),
+  };
   const hostile = Object.entries(HOSTILE).map(([name, make]) => {
     const input = make();
     return { name, msPerMB: timeIt(() => extractFromText(input), 5) / (input.length / (1 << 20)) };
   });
   return {
+    collisions,
     bytes: flat.length,
     addresses,
     found,

@@ -77,7 +77,14 @@ const queueSchema = v.object({
 
 /** Queues saved before runs existed kept the whole form on every item: one run per item. */
 function migrateQueue(stored: unknown): unknown {
-  if (!stored || typeof stored !== 'object' || 'runs' in stored) return stored;
+  if (
+    !stored ||
+    typeof stored !== 'object' ||
+    'runs' in stored ||
+    !Array.isArray((stored as { items?: unknown }).items)
+  ) {
+    return stored; // the current form, or nothing a migration can read: the schema decides
+  }
   const old = stored as { items?: { input?: { email?: string; displayName?: string } & Record<string, unknown> }[] };
   const runs: Record<string, unknown> = {};
   const items = (old.items ?? []).map((item, i) => {
@@ -151,13 +158,22 @@ export class Store {
 
   constructor(
     private readonly backend: StorageBackend,
-    /** Told once per key when a stored value is unreadable (and replaced by its fallback). */
+    /** Told once when a stored value is unreadable: it was set aside and its fallback stands in. */
     private readonly onCorrupt: (key: Key, issues: string) => void = () => undefined,
   ) {}
 
   async read<K extends Key>(key: K): Promise<ValueOf<K>> {
     const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
-    return this.check(key, await this.backend[spec.area].get(spec.storedAs));
+    const area = this.backend[spec.area];
+    const stored = await area.get(spec.storedAs);
+    const checked = this.check(key, stored);
+    if (checked.issues !== undefined) {
+      // Kept under another key for a look later, and out of the way: the next read is clean.
+      await area.set(`${spec.storedAs}.unreadable`, stored).catch(() => undefined);
+      await area.remove(spec.storedAs).catch(() => undefined);
+      this.report(key, checked.issues);
+    }
+    return checked.value;
   }
 
   write<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
@@ -174,19 +190,30 @@ export class Store {
   watch<K extends Key>(key: K, listener: (value: ValueOf<K>) => void): () => void {
     const spec = ENTRIES[key];
     return this.backend.onChanged((area, changed, value) => {
-      if (area === spec.area && changed === spec.storedAs) listener(this.check(key, value));
+      if (area !== spec.area || changed !== spec.storedAs) return;
+      const checked = this.check(key, value);
+      if (checked.issues !== undefined) this.report(key, checked.issues);
+      listener(checked.value);
     });
   }
 
-  private check<K extends Key>(key: K, stored: unknown): ValueOf<K> {
+  /** The stored value if it passes its schema (after migration), else the fallback and why. */
+  private check<K extends Key>(key: K, stored: unknown): { value: ValueOf<K>; issues?: string } {
     const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
-    if (stored === undefined) return spec.fallback();
-    const parsed = v.safeParse(spec.schema, spec.migrate ? spec.migrate(stored) : stored);
-    if (parsed.success) return parsed.output;
-    if (!this.reported.has(key)) {
-      this.reported.add(key);
-      this.onCorrupt(key, v.summarize(parsed.issues));
+    if (stored === undefined) return { value: spec.fallback() };
+    let migrated: unknown;
+    try {
+      migrated = spec.migrate ? spec.migrate(stored) : stored;
+    } catch (error) {
+      return { value: spec.fallback(), issues: `could not be migrated: ${String(error)}` };
     }
-    return spec.fallback();
+    const parsed = v.safeParse(spec.schema, migrated);
+    return parsed.success ? { value: parsed.output } : { value: spec.fallback(), issues: v.summarize(parsed.issues) };
+  }
+
+  private report(key: Key, issues: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.onCorrupt(key, issues);
   }
 }

@@ -4,7 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Chaos, Tenant } from '../tenant/tenant.mjs';
-import { openPopup, pasteAddresses, startSignedIn, stopServiceWorker, type Launched } from './harness';
+import { currentWorker, openPopup, pasteAddresses, startSignedIn, stopServiceWorker, type Launched } from './harness';
 
 let tenant: Tenant | undefined;
 let browser: Launched | undefined;
@@ -218,4 +218,44 @@ test('sign out while invitations wait: asked first, then they are cancelled and 
   expect(
     await browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history),
   ).toBeUndefined();
+});
+
+test('a full storage refuses the run cleanly; unreadable saved data is set aside; nothing jams', async () => {
+  ({ tenant, browser } = await startSignedIn());
+  const list = addresses(300, 'g');
+  // storage.local nearly full (10 MB quota, no unlimitedStorage): the run cannot be saved.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ filler: 'x'.repeat(10 * 1024 * 1024 - 20_000) }));
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('account').waitFor();
+  await pasteAddresses(popup, list.join('; '));
+  await popup.getByTestId('addresses').waitFor();
+  await popup.getByTestId('invite').click();
+  await expect.poll(() => popup.locator('.error-box').innerText()).toContain('could not be saved');
+  expect(tenant.invitations()).toEqual([]);
+  // Room again: the same click sends them, each once.
+  await browser.worker.evaluate(() => chrome.storage.local.remove('filler'));
+  await popup.getByTestId('invite').click();
+  await popup.getByTestId('batch').waitFor();
+  expectExactlyOnce(tenant, await drained(browser, 300), list);
+  await popup.close();
+
+  // Damaged saved data (say, from an older version): set aside under another key, the user told; the
+  // pages and the queue work. The worker starts afresh and reads it, as after an update.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ queue: { items: 'garbage' }, history: 42 }));
+  const blank = await browser.context.newPage();
+  await stopServiceWorker(browser.context, blank);
+  const history = await browser.context.newPage();
+  await history.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
+  await history.getByTestId('empty').waitFor();
+  const again = await openPopup(browser.context, browser.extensionId);
+  await again.getByTestId('account').waitFor();
+  await pasteAddresses(again, 'after.damage@fabrikam.com; second.after@fabrikam.com');
+  await again.getByTestId('invite').click();
+  await expect
+    .poll(() => again.getByTestId('batch-summary').innerText())
+    .toBe('2 invited, 0 failed, 0 skipped, 0 waiting');
+  const aside = await (
+    await currentWorker(browser.context)
+  ).evaluate(() => chrome.storage.local.get(['queue.unreadable', 'history.unreadable']));
+  expect(aside).toEqual({ 'queue.unreadable': { items: 'garbage' }, 'history.unreadable': 42 });
 });

@@ -141,7 +141,8 @@ describe('sign-in lifecycle', () => {
   });
 
   test('sign out everywhere also ends the Microsoft session in the browser (the logout endpoint)', async () => {
-    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await signIn(popup); // the test before signed out
     tenant.reset();
     expect(tenant.state.sessions.size).toBeGreaterThan(0);
     await popup.getByTestId('sign-out-everywhere').click();

@@ -63,16 +63,21 @@ describe('message contract', () => {
 });
 
 describe('storage', () => {
-  test('an unreadable stored value gives its fallback and is reported once', async () => {
+  test('an unreadable stored value is set aside and reported once; its fallback stands in', async () => {
     const platform = fakePlatform();
     const reports: string[] = [];
     const store = new Store(platform.storage, (key) => reports.push(key));
     platform.data.local.set('queue', { items: [{ key: 'x', state: 'exploded' }], paused: false });
+    platform.data.local.set('settings', { clientId: 'abc', cloud: 'mars' });
     platform.data.local.set('history', 'not a list');
     expect(await store.read('queue')).toEqual({ items: [], runs: {}, paused: false });
     expect(await store.read('queue')).toEqual({ items: [], runs: {}, paused: false });
     expect(await store.read('history')).toEqual([]);
-    expect(reports).toEqual(['queue', 'history']);
+    expect(await store.read('settings')).toEqual(DEFAULT_SETTINGS);
+    expect(reports).toEqual(['queue', 'history', 'settings']);
+    // Set aside, not lost: under another key, out of the way of the next read.
+    expect(platform.data.local.get('history.unreadable')).toBe('not a list');
+    expect(platform.data.local.has('history')).toBe(false);
   });
 
   test('settings saved before a field existed take its default; the rest is kept', async () => {

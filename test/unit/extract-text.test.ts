@@ -145,3 +145,15 @@ describe('extractFromDocument', () => {
     expect(extractFromDocument(doc)).toEqual([{ address: 'p@x.com', name: 'Pirkko K' }, { address: 'h@x.com' }]);
   });
 });
+
+describe('addresses crafted to collide', async () => {
+  const { collidingAddresses } = await import('../support/crafted.mjs');
+  const { hashKey } = await import('../../src/core/extract/collector');
+  test('all hash alike, yet each is found once, and the same address in other case still counts once', () => {
+    const { crafted } = collidingAddresses(3000);
+    const lines = crafted.split('\n');
+    expect(new Set(lines.map(hashKey)).size).toBe(1);
+    const found = extractFromText(`${crafted}\n${lines.slice(0, 100).join('\n').toUpperCase()}`);
+    expect(found.map((f) => f.address)).toEqual(lines);
+  });
+});

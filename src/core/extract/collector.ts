@@ -1,6 +1,7 @@
 // Gathers addresses from every source on a page, deduplicated case-insensitively, in page order.
 // The dedup table is our own open-addressing hash on the scanner's case-folded hash: a Map keyed
-// by strings cost more than the whole scan (each new string is hashed again by the engine).
+// by strings cost more than the whole scan (each new string is hashed again by the engine). A page
+// can craft addresses whose hashes collide; once a probe runs long, the table gives way to a Map.
 import { hashStep } from './chars';
 
 export interface Found {
@@ -17,6 +18,8 @@ export class Collector {
   private slots: Int32Array = new Int32Array(128);
   private inOrder = true;
   private freeSlot = 0;
+  /** Entries by lower-case address, once collisions made the table slow (see indexOf). */
+  private byAddress: Map<string, number> | undefined;
 
   /**
    * `offset` orders the results; the first sighting wins, a later one may add the name. `hash`
@@ -37,6 +40,10 @@ export class Collector {
     if (index && offset < this.offsets[index - 1]) this.inOrder = false;
     this.found.push(name ? { address, name } : { address });
     this.offsets.push(offset);
+    if (this.byAddress) {
+      this.byAddress.set(address.toLowerCase(), index);
+      return index;
+    }
     if (index === this.hashes.length) this.hashes = grown(this.hashes, this.hashes.length * 2);
     this.hashes[index] = hash;
     this.slots[slot] = index + 1;
@@ -61,12 +68,19 @@ export class Collector {
 
   /** The entry's index, or -1; then freeSlot is where it would go. */
   private indexOf(address: string, hash: number): number {
+    if (this.byAddress) return this.byAddress.get(address.toLowerCase()) ?? -1;
     const mask = this.slots.length - 1;
     let slot = spread(hash) & mask;
-    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]!) {
+    let probes = 0;
+    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
       const index = entry - 1;
       if (this.hashes[index] === hash && sameAddress(this.found[index].address, address)) return index;
       slot = (slot + 1) & mask;
+      // At most half full, so a long run means hashes that collide on purpose: a Map from here on.
+      if (++probes > MAX_PROBES) {
+        this.byAddress = new Map(this.found.map((f, i) => [f.address.toLowerCase(), i]));
+        return this.indexOf(address, hash);
+      }
     }
     this.freeSlot = slot;
     return -1;
@@ -100,6 +114,9 @@ export function hashKey(address: string): number {
 }
 
 const folded = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** Far longer than any honest probe in a table at most half full (about 1.5 on average). */
+const MAX_PROBES = 64;
 
 function sameAddress(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
