@@ -1,6 +1,9 @@
 // What the tenant already knows about an address, before anyone is invited (Microsoft's advice:
 // query first; people of the tenant's own domains need member accounts, not invitations).
 
+/** Lists longer than this are not looked up on their own (50 requests): a page must not set off thousands. */
+export const MAX_AUTO_LOOKUP = 1000;
+
 export type Standing = 'new' | 'member' | 'guestPending' | 'guestAccepted' | 'ownDomain';
 
 /** Where an invited guest stands now (externalUserState), or that the directory no longer has them. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Found } from '../core/extract/collector';
 import { checkAddress } from '../core/validate';
-import type { Standing } from '../core/directory';
+import { MAX_AUTO_LOOKUP, type Standing } from '../core/directory';
 import { t } from '../shared/i18n';
 
 interface Props {
@@ -42,6 +42,7 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
         {t(`foundIn_${source}`, [String(found.length)])}
       </h2>
       {partial && <p class="hint">{t('scanPartial')}</p>}
+      {found.length > MAX_AUTO_LOOKUP && <p class="hint">{t('lookupSkipped', [String(MAX_AUTO_LOOKUP)])}</p>}
       {found.length > 5 && (
         <input
           type="search"

@@ -2,7 +2,7 @@
 // one or many, goes through the background queue: one address shows its result (or its error) in
 // place, a list shows the queue's progress.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { selectedByDefault, standingOf, type Standing } from '../core/directory';
+import { MAX_AUTO_LOOKUP, selectedByDefault, standingOf, type Standing } from '../core/directory';
 import type { Found } from '../core/extract';
 import type { UserError } from '../core/graph-errors';
 import {
@@ -25,6 +25,9 @@ import { usePageAddresses } from './page-addresses';
 import { isSingle, useQueue, useRedeemLink } from './use-queue';
 
 type Busy = 'signIn' | 'signOut' | 'invite' | null;
+
+/** Pasted text beyond this is not read (the scanner's worst case is about 50 ms per MB). */
+const MAX_PASTE_CHARS = 4_000_000;
 
 /** What the popup shows below the account bar. */
 export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
@@ -66,7 +69,7 @@ export function usePopup() {
   // Then the tenant is asked who these people already are; those who need no invitation are unticked.
   useEffect(() => {
     const list = invitable(addresses?.found);
-    if (!list.length || !status?.signedIn) return;
+    if (!list.length || !status?.signedIn || list.length > MAX_AUTO_LOOKUP) return;
     void api('directory', { emails: list }).then((reply) => {
       if (!reply.ok) return; // no read permission: the list works without it
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
@@ -154,11 +157,11 @@ export function usePopup() {
   const pasteAddresses = async (text: string) => {
     if (!form) return;
     // The parser loads on the first paste: the popup opens without it.
-    const found = (await import('../core/extract')).extractFromText(text);
+    const found = (await import('../core/extract')).extractFromText(text.slice(0, MAX_PASTE_CHARS));
     if (!found.length) setForm({ ...form, email: form.email + text });
     else if (found.length === 1)
       setForm({ ...form, email: found[0].address, displayName: found[0].name ?? form.displayName });
-    else setAddresses({ found, source: 'paste' });
+    else setAddresses({ found, source: 'paste', partial: text.length > MAX_PASTE_CHARS });
   };
 
   const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));
