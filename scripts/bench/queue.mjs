@@ -7,16 +7,16 @@ const LATENCY_MS = 100;
 const QUOTA = { capacity: 100, perSecond: 100 };
 const COUNT = 500;
 
-const input = (email) => ({
-  email,
-  displayName: '',
+/** What every invitation of the list shares (no mail: nothing to send in a benchmark). */
+const OPTIONS = {
   redirectUrl: 'https://myapps.microsoft.com',
   sendMail: false,
   message: '',
   messageLanguage: '',
   cc: '',
   userType: 'Guest',
-});
+};
+const recipient = (email) => ({ email, name: '' });
 
 async function signedInPage(tenant) {
   const launched = await launchWithExtension();
@@ -33,17 +33,20 @@ async function viaQueue() {
   const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
   const { context, page } = await signedInPage(tenant);
   try {
-    const inputs = Array.from({ length: COUNT }, (_, i) => input(`q${i}@bench${i % 17}.com`));
-    const seconds = await page.evaluate(async (list) => {
-      const start = performance.now();
-      await chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', inputs: list });
-      for (;;) {
-        const { queue } = await chrome.storage.local.get('queue');
-        if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)))
-          return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }, inputs);
+    const recipients = Array.from({ length: COUNT }, (_, i) => recipient(`q${i}@bench${i % 17}.com`));
+    const seconds = await page.evaluate(
+      async ({ options, recipients }) => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', payload: { options, recipients } });
+        for (;;) {
+          const { queue } = await chrome.storage.local.get('queue');
+          if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)))
+            return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      },
+      { options: OPTIONS, recipients },
+    );
     const throttled = tenant.invitations().filter((i) => i.status === 429).length;
     return { ...seconds, throttled, batches: tenant.requests('POST', '/v1.0/$batch').length };
   } finally {
@@ -52,19 +55,33 @@ async function viaQueue() {
   }
 }
 
-/** The same list, one invitation after the other, through the single-invitation path. */
+/** The same list, one invitation after the other: each a run of one, the next sent when it is done. */
 async function oneAtATime() {
   const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
   const { context, page } = await signedInPage(tenant);
   try {
-    const inputs = Array.from({ length: COUNT }, (_, i) => input(`s${i}@bench${i % 17}.com`));
-    return await page.evaluate(async (list) => {
-      const start = performance.now();
-      let done = 0;
-      for (const one of list)
-        if ((await chrome.runtime.sendMessage({ to: 'background', type: 'invite', input: one })).ok) done++;
-      return { ms: performance.now() - start, done };
-    }, inputs);
+    const recipients = Array.from({ length: COUNT }, (_, i) => recipient(`s${i}@bench${i % 17}.com`));
+    return await page.evaluate(
+      async ({ options, recipients }) => {
+        const start = performance.now();
+        let done = 0;
+        for (const one of recipients) {
+          await chrome.runtime.sendMessage({
+            to: 'background',
+            type: 'enqueue',
+            payload: { options, recipients: [one] },
+          });
+          for (;;) {
+            const [item] = (await chrome.storage.local.get('queue')).queue.items;
+            if (item.state === 'done') done++;
+            if (!['waiting', 'sending', 'uncertain', 'grouping'].includes(item.state)) break;
+            await new Promise((r) => setTimeout(r, 5));
+          }
+        }
+        return { ms: performance.now() - start, done };
+      },
+      { options: OPTIONS, recipients },
+    );
   } finally {
     await context.close();
     await tenant.close();

@@ -1,6 +1,8 @@
 // Real Chromium with the built extension loaded, pointed at the simulated tenant. Nothing of the
 // product is replaced: the settings are written the way the options page writes them.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { servePages } from '../support/pages-server.mjs';
 import { startTenant, type Tenant } from '../tenant/tenant.mjs';
 import {
   CHROMIUM,
@@ -162,4 +164,19 @@ export async function pasteAddresses(popup: Page, text: string): Promise<void> {
       .getElementById('email')!
       .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** For a whole test file: the test pages served, a simulated tenant, and a browser signed in to it. */
+export function signedInWithPages(extraPages?: Record<string, string>) {
+  const env = {} as { tenant: Tenant; browser: Launched; pages: Awaited<ReturnType<typeof servePages>> };
+  beforeAll(async () => {
+    env.pages = await servePages(extraPages);
+    Object.assign(env, await startSignedIn());
+  });
+  afterAll(async () => {
+    await env.browser?.context.close();
+    await env.tenant?.close();
+    env.pages?.close();
+  });
+  return env;
 }

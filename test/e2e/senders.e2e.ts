@@ -1,23 +1,9 @@
 // No page in charge: requests that come from a web page or from a content script in one get no
 // answer and reach Graph never, whatever they ask for.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Tenant } from '../tenant/tenant.mjs';
-import { servePages } from '../support/pages-server.mjs';
-import { startSignedIn, type Launched } from './harness';
+import { expect, test } from 'vitest';
+import { signedInWithPages } from './harness';
 
-let tenant: Tenant;
-let browser: Launched;
-let pages: Awaited<ReturnType<typeof servePages>>;
-
-beforeAll(async () => {
-  pages = await servePages();
-  ({ tenant, browser } = await startSignedIn());
-});
-afterAll(async () => {
-  await browser?.context.close();
-  await tenant?.close();
-  pages?.close();
-});
+const env = signedInWithPages();
 
 const options = {
   redirectUrl: 'https://myapps.microsoft.com',
@@ -45,13 +31,13 @@ const REQUESTS = [
 ];
 
 test('a content script and a web page get no answer, and nothing reaches Graph', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${pages.url}/team-directory.html`);
-  const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0].id!, page.url());
-  tenant.reset();
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.pages.url}/team-directory.html`);
+  const tabId = await env.browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0].id!, page.url());
+  env.tenant.reset();
 
   // A content script: the extension's own id, but a web page's URL.
-  const fromContentScript = await browser.worker.evaluate(
+  const fromContentScript = await env.browser.worker.evaluate(
     async ({ tabId, requests }) => {
       const [injection] = await chrome.scripting.executeScript({
         target: { tabId },
@@ -85,14 +71,16 @@ test('a content script and a web page get no answer, and nothing reaches Graph',
         return `refused: ${(error as Error).message}`;
       }
     },
-    { id: browser.extensionId, request: REQUESTS[0] },
+    { id: env.browser.extensionId, request: REQUESTS[0] },
   );
   expect(String(fromPage)).toMatch(/no runtime|refused/);
 
-  // Give anything that might have been started time to reach the tenant.
+  // Give anything that might have been started time to reach the env.tenant.
   await page.waitForTimeout(1500);
-  expect(tenant.invitations()).toEqual([]);
-  expect(tenant.requests('POST', '/v1.0/$batch')).toEqual([]);
-  expect(await browser.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue ?? null)).toBeNull();
+  expect(env.tenant.invitations()).toEqual([]);
+  expect(env.tenant.requests('POST', '/v1.0/$batch')).toEqual([]);
+  expect(
+    await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue ?? null),
+  ).toBeNull();
   await page.close();
 });
