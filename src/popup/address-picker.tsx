@@ -14,14 +14,21 @@ interface Props {
   partial?: boolean;
 }
 
+/** Rows put on screen at a time; more as the list is scrolled (a page may hold many thousands). */
+const ROWS = 200;
+
 /** The addresses found on the page or in the selection: pick some or all, filter by text. */
 export function AddressPicker({ found, standings, selected, onChange, source, partial }: Props) {
   const [filter, setFilter] = useState('');
+  const [rows, setRows] = useState(ROWS);
   const needle = filter.trim().toLowerCase();
   const visible = needle
     ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle))
     : found;
   const invitable = visible.filter((f) => !checkAddress(f.address));
+  const moreOnScroll = (list: HTMLElement) => {
+    if (rows < visible.length && list.scrollTop + list.clientHeight > list.scrollHeight - 100) setRows(rows + ROWS);
+  };
   const toggle = (address: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(address);
@@ -50,7 +57,10 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
           aria-label={t('filterLabel')}
           placeholder={t('filterLabel')}
           value={filter}
-          onInput={(e) => setFilter(e.currentTarget.value)}
+          onInput={(e) => {
+            setFilter(e.currentTarget.value);
+            setRows(ROWS);
+          }}
           data-testid="filter"
         />
       )}
@@ -65,8 +75,8 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
           {t('selectedCount', [String(selected.size), String(found.length)])}
         </span>
       </div>
-      <ul class="addresses" data-testid="addresses">
-        {visible.map((f) => {
+      <ul class="addresses" data-testid="addresses" onScroll={(e) => moreOnScroll(e.currentTarget)}>
+        {visible.slice(0, rows).map((f) => {
           const problem = checkAddress(f.address);
           const id = `addr-${f.address}`;
           return (

@@ -161,6 +161,23 @@ describe('popup scan', () => {
     await page.close();
   });
 
+  test('a long list puts 200 rows on screen at a time, more as it is scrolled', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await popup.getByTestId('account').waitFor();
+    await pasteAddresses(popup, Array.from({ length: 1000 }, (_, i) => `p${i}@fabrikam.com`).join(' '));
+    await popup.getByTestId('addresses').waitFor();
+    expect(await popup.locator('.picker-title').innerText()).toBe('1000 in the pasted text');
+    const shown = () => popup.locator('[data-testid=addresses] li').count();
+    expect(await shown()).toBe(200);
+    await popup.getByTestId('addresses').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await expect.poll(shown).toBe(400);
+    // Select all still means all of them, shown or not.
+    await popup.getByTestId('select-none').click();
+    await popup.getByTestId('select-all').click();
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 1000');
+    await popup.close();
+  });
+
   test('pasted free text is parsed like a page', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     await popup.getByTestId('account').waitFor();
