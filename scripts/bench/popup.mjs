@@ -14,18 +14,23 @@ import { popupFiles } from '../popup-size.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export async function benchPopup({ runs = 15 } = {}) {
+/** A simulated tenant and Chromium with the extension signed in to it; `url` is the popup's. */
+async function signedIn(extensionDir = EXTENSION_DIR) {
   const tenant = await startTenant();
-  const { context, worker, extensionId } = await launchWithExtension();
-  try {
-    await configureForTenant(worker, tenant);
-    const url = `chrome-extension://${extensionId}/popup/popup.html`;
-    const first = await context.newPage();
-    await first.goto(url);
-    await first.getByTestId('sign-in').click();
-    await first.getByTestId('account').waitFor();
-    await first.close();
+  const launched = await launchWithExtension({ extensionDir });
+  await configureForTenant(launched.worker, tenant);
+  const url = `chrome-extension://${launched.extensionId}/popup/popup.html`;
+  const first = await launched.context.newPage();
+  await first.goto(url);
+  await first.getByTestId('sign-in').click();
+  await first.getByTestId('account').waitFor();
+  await first.close();
+  return { ...launched, tenant, url };
+}
 
+export async function benchPopup({ runs = 15 } = {}) {
+  const { context, tenant, url } = await signedIn();
+  try {
     const times = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
@@ -52,18 +57,8 @@ export async function benchCraftedPopup() {
   const { crafted, ordinary } = collidingAddresses();
   const { html } = directoryPage(200_000);
   const pages = await servePages({ 'huge.html': html });
-  const tenant = await startTenant();
-  const launched = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR });
-  const { context, worker, extensionId } = launched;
+  const { context, worker, tenant, url: popupUrl } = await signedIn(E2E_EXTENSION_DIR);
   try {
-    await configureForTenant(worker, tenant);
-    const popupUrl = `chrome-extension://${extensionId}/popup/popup.html`;
-    const signIn = await context.newPage();
-    await signIn.goto(popupUrl);
-    await signIn.getByTestId('sign-in').click();
-    await signIn.getByTestId('account').waitFor();
-    await signIn.close();
-
     const pasteMs = async (text) => {
       const popup = await context.newPage();
       await popup.goto(popupUrl);
