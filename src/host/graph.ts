@@ -102,12 +102,12 @@ export const ORGANIZATION_STEP: BatchStep = {
 /** Groups whose name starts with the query (security and Microsoft 365 groups alike). */
 export async function searchGroups(client: Client, query: string): Promise<{ id: string; displayName: string }[]> {
   const quoted = query.trim().replace(/'/gu, "''");
-  const reply = (await client
-    .api('/groups')
-    .filter(`startswith(displayName,'${quoted}')`)
-    .select('id,displayName')
-    .top(10)
-    .get()) as { value?: { id: string; displayName: string }[] };
+  // The Graph client passes .filter() text unencoded: an & # % or + typed by the user would break the
+  // query (Graph then refuses it). Encoded here, it reaches Graph as typed.
+  const filter = encodeURIComponent(`startswith(displayName,'${quoted}')`);
+  const reply = (await client.api(`/groups?$filter=${filter}`).select('id,displayName').top(10).get()) as {
+    value?: { id: string; displayName: string }[];
+  };
   return reply.value ?? [];
 }
 

@@ -59,3 +59,14 @@ test('already a member counts as done, not as a failure', async () => {
   expect(await popup.getByTestId('batch').locator('.error').count()).toBe(0);
   await popup.close();
 });
+
+test('a group name with & # + % and quotes is searched as typed (Graph parses the query strictly)', async () => {
+  const popup = await openFreshPopup(browser.context, browser.extensionId);
+  tenant.reset();
+  await popup.getByTestId('group-search').fill("R&D #2 + 100% O'B");
+  await expect.poll(() => popup.getByTestId('group-add').allInnerTexts()).toEqual(["R&D #2 + 100% O'Brien's"]);
+  const [search] = tenant.requests('GET', '/v1.0/groups');
+  expect(search.status).toBe(200);
+  expect(search.query.$filter).toBe("startswith(displayName,'R&D #2 + 100% O''B')");
+  await popup.close();
+});

@@ -155,4 +155,24 @@ describe('sign-in lifecycle', () => {
     await signIn(popup);
     await popup.close();
   });
+
+  test('an app the tenant does not know is refused at the authorize page, and nothing is issued', async () => {
+    await browser.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get<{ settings: Record<string, unknown> }>('settings');
+      await chrome.storage.local.set({ settings: { ...settings, clientId: '11111111-2222-4333-8444-555555555555' } });
+    });
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await popup.getByTestId('sign-in').waitFor();
+    tenant.reset();
+    const issuedBefore = tenant.state.accessTokens.size;
+    await popup.getByTestId('sign-in').click();
+    // Chrome does not show an error page answered with 400: the sign-in fails and says so.
+    await expect.poll(() => popup.locator('.error-box').innerText()).toMatch(/Sign-in (failed|was cancelled)/);
+    const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
+    expect(authorize.status).toBe(400);
+    expect(tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`)).toEqual([]);
+    expect(tenant.state.accessTokens.size).toBe(issuedBefore);
+    await configureFor(browser.worker, tenant);
+    await popup.close();
+  });
 });

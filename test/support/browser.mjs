@@ -4,6 +4,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CLIENT_ID } from '../tenant/tenant.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/chrome');
@@ -20,7 +21,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 /** The client ID the simulated tenant's app registration uses. */
-export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
+export { CLIENT_ID };
 
 export function freshProfile() {
   return mkdtempSync(join(tmpdir(), 'invite-profile-'));

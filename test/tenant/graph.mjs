@@ -51,11 +51,11 @@ function route(state, grant, method, path, body) {
       : error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`);
   }
   if (method === 'GET' && url.pathname === '/groups') {
-    const prefix =
-      /startswith\(displayName,'((?:[^']|'')*)'\)/
-        .exec(url.searchParams.get('$filter') ?? '')?.[1]
-        ?.replace(/''/g, "'")
-        .toLowerCase() ?? '';
+    // Like Graph: the query string is split on & first; a filter that does not parse is refused.
+    const filter = url.searchParams.get('$filter');
+    const match = filter === null ? null : /^startswith\(displayName,'((?:[^']|'')*)'\)$/.exec(filter);
+    if (filter !== null && !match) return error(400, 'BadRequest', `Invalid filter clause: ${filter}`);
+    const prefix = match?.[1].replace(/''/g, "'").toLowerCase() ?? '';
     const value = [...state.groups.values()]
       .filter((g) => g.displayName.toLowerCase().startsWith(prefix))
       .slice(0, 10)

@@ -1,6 +1,7 @@
 // Types for the plain-JS simulated tenant, for the TypeScript tests that drive it.
 export const TENANT_ID: string;
 export const TENANT_DOMAIN: string;
+export const CLIENT_ID: string;
 
 export interface RecordedRequest {
   method: string;

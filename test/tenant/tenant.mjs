@@ -10,13 +10,15 @@ import { json, page, redirect, takeFault } from './http.mjs';
 
 export const TENANT_ID = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
 export const TENANT_DOMAIN = 'contoso.test';
+/** The app registered in this tenant (Single-page application): the only client it signs in. */
+export const CLIENT_ID = '3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69';
 const b64url = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const token = (prefix) => `${prefix}.${randomBytes(24).toString('base64url')}`;
 
 /**
  * @param {object} [options]
  * @param {number} [options.port] 0 = any free port
- * @param {string} [options.clientId] the registered app; any GUID is accepted when omitted
+ * @param {string} [options.clientId] the registered app (CLIENT_ID when omitted); like Entra, no other signs in
  * @param {number} [options.accessTokenSeconds] lifetime of access tokens
  */
 export async function startTenant(options = {}) {
@@ -36,7 +38,7 @@ export async function startTenant(options = {}) {
   const state = {
     tenantId: TENANT_ID,
     domain: TENANT_DOMAIN,
-    clientId: options.clientId,
+    clientId: options.clientId ?? CLIENT_ID,
     accessTokenSeconds: options.accessTokenSeconds ?? 3600,
     user: { oid: 'a1b2c3d4-0000-4000-8000-00000000a11c', name: 'Alex Admin', username: `alex@${TENANT_DOMAIN}` },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
@@ -52,10 +54,12 @@ export async function startTenant(options = {}) {
     latencyMs: options.latencyMs ?? 0,
     verifiedDomains: [TENANT_DOMAIN, 'contoso.com'],
     groups: new Map(
-      ['Partners – Q3 project', 'Partners – Finance', 'Project Falcon guests'].map((displayName, i) => {
-        const id = `0000000${i + 1}-aaaa-4bbb-8ccc-00000000000${i + 1}`;
-        return [id, { id, displayName, members: new Set() }];
-      }),
+      ['Partners – Q3 project', 'Partners – Finance', 'Project Falcon guests', "R&D #2 + 100% O'Brien's"].map(
+        (displayName, i) => {
+          const id = `0000000${i + 1}-aaaa-4bbb-8ccc-00000000000${i + 1}`;
+          return [id, { id, displayName, members: new Set() }];
+        },
+      ),
     ),
     /** How long a new guest is invisible to group changes. */
     replicationDelayMs: options.replicationDelayMs ?? 0,
@@ -208,7 +212,7 @@ function authorize(state, req, res, url, record) {
       record,
     );
   }
-  if (state.clientId && q.get('client_id') !== state.clientId) {
+  if (q.get('client_id') !== state.clientId) {
     return page(res, 400, `AADSTS700016: Application with identifier '${q.get('client_id')}' was not found.`, record);
   }
   const answer = (params) => {
