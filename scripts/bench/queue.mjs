@@ -39,7 +39,9 @@ async function viaQueue() {
         const start = performance.now();
         await chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', payload: { options, recipients } });
         for (;;) {
-          const { queue } = await chrome.storage.local.get('queue');
+          // The stored queue: its main record and its pieces (src/storage/queue-parts.ts).
+          const all = await chrome.storage.local.get(null);
+          const queue = { items: all.queue.pieces.flatMap((name) => all[`queue:${name}`] ?? []) };
           if (queue.items.every((i) => ['done', 'failed', 'skipped', 'cancelled'].includes(i.state)))
             return { ms: performance.now() - start, done: queue.items.filter((i) => i.state === 'done').length };
           await new Promise((r) => setTimeout(r, 20));
@@ -72,7 +74,8 @@ async function oneAtATime() {
             payload: { options, recipients: [one] },
           });
           for (;;) {
-            const [item] = (await chrome.storage.local.get('queue')).queue.items;
+            const all = await chrome.storage.local.get(null);
+            const [item] = all.queue.pieces.flatMap((name) => all[`queue:${name}`] ?? []);
             if (item.state === 'done') done++;
             if (!['waiting', 'sending', 'uncertain', 'grouping'].includes(item.state)) break;
             await new Promise((r) => setTimeout(r, 5));

@@ -27,7 +27,8 @@ function areaOf(name: AreaName) {
   return {
     get: async (key: string) => (await browser.storage[name].get(key))[key],
     set: (key: string, value: unknown) => browser.storage[name].set({ [key]: value }),
-    remove: (key: string) => browser.storage[name].remove(key),
+    setAll: (values: Record<string, unknown>) => browser.storage[name].set(values),
+    remove: (key: string | string[]) => browser.storage[name].remove(key),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Found } from '../core/extract/collector';
 import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
 import { authConfig, inviteResult, runOptions, userError, v } from '../protocol/schemas';
+import { isQueuePiece, joinQueue, splitQueue } from './queue-parts';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type AreaName = 'local' | 'session';
@@ -13,7 +14,9 @@ export type AreaName = 'local' | 'session';
 export interface StorageArea {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
+  /** Several keys in one write: all of them or none. */
+  setAll(values: Record<string, unknown>): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
 }
 
 export interface StorageBackend {
@@ -37,6 +40,12 @@ interface Entry<T> {
   fallback: () => T;
   /** Turns an older stored form into the current one before it is checked. */
   migrate?: (stored: unknown) => unknown;
+  /** Kept in pieces (the main key plus others), each written only when it changed. */
+  pieces?: {
+    join(main: unknown, area: StorageArea): Promise<unknown>;
+    split(value: T): { main: unknown; pieces: Record<string, unknown> };
+    owns(key: string): boolean;
+  };
 }
 const entry = <T>(e: Entry<T>) => e;
 
@@ -127,6 +136,7 @@ export const ENTRIES = {
     schema: queueSchema,
     fallback: emptyQueue,
     migrate: migrateQueue,
+    pieces: { join: joinQueue, split: splitQueue, owns: isQueuePiece },
   }),
   history: entry<HistoryEntry[]>({
     area: 'local',
@@ -155,6 +165,9 @@ export type ValueOf<K extends Key> = (typeof ENTRIES)[K] extends Entry<infer T> 
 /** Typed, checked access to the entries above over one backend. */
 export class Store {
   private readonly reported = new Set<Key>();
+  /** The pieces of entries kept in pieces, as last read or written (storage key → JSON). */
+  private readonly pieces = new Map<string, string>();
+  private pieceWrites: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly backend: StorageBackend,
@@ -165,8 +178,10 @@ export class Store {
   async read<K extends Key>(key: K): Promise<ValueOf<K>> {
     const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
     const area = this.backend[spec.area];
-    const stored = await area.get(spec.storedAs);
+    const main = await area.get(spec.storedAs);
+    const stored = spec.pieces && main !== undefined ? await spec.pieces.join(main, area) : main;
     const checked = this.check(key, stored);
+    if (spec.pieces && checked.issues === undefined) this.remember(spec.pieces.split(checked.value).pieces);
     if (checked.issues !== undefined) {
       // Kept under another key for a look later, and out of the way: the next read is clean.
       await area.set(`${spec.storedAs}.unreadable`, stored).catch(() => undefined);
@@ -176,9 +191,28 @@ export class Store {
     return checked.value;
   }
 
-  write<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
-    const spec = ENTRIES[key];
-    return this.backend[spec.area].set(spec.storedAs, value);
+  async write<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
+    const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
+    const area = this.backend[spec.area];
+    if (!spec.pieces) return area.set(spec.storedAs, value);
+    // One at a time, so that what is remembered as written is what storage holds.
+    const write = this.pieceWrites.then(() => this.writePieces(spec, area, value));
+    this.pieceWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  /** Only the pieces that changed, with the main key, in one write; then the pieces no longer there. */
+  private async writePieces<T>(spec: Entry<T>, area: StorageArea, value: T): Promise<void> {
+    const { main, pieces } = spec.pieces!.split(value);
+    const changed: Record<string, unknown> = { [spec.storedAs]: main };
+    for (const [piece, content] of Object.entries(pieces)) {
+      if (this.pieces.get(piece) !== JSON.stringify(content)) changed[piece] = content;
+    }
+    const gone = [...this.pieces.keys()].filter((piece) => spec.pieces!.owns(piece) && !(piece in pieces));
+    await area.setAll(changed);
+    if (gone.length) await area.remove(gone);
+    for (const piece of gone) this.pieces.delete(piece);
+    this.remember(pieces);
   }
 
   remove(key: Key): Promise<void> {
@@ -188,9 +222,24 @@ export class Store {
 
   /** Calls back with each new (checked) value of the key; returns the unsubscribe. */
   watch<K extends Key>(key: K, listener: (value: ValueOf<K>) => void): () => void {
-    const spec = ENTRIES[key];
+    const spec = ENTRIES[key] as unknown as Entry<ValueOf<K>>;
+    let waiting = false;
+    let reads = 0;
     return this.backend.onChanged((area, changed, value) => {
-      if (area !== spec.area || changed !== spec.storedAs) return;
+      if (area !== spec.area) return;
+      if (spec.pieces && (changed === spec.storedAs || spec.pieces.owns(changed))) {
+        // One write changes several keys: read the whole value once they have all landed. Reads can
+        // finish out of order; only the latest one is passed on.
+        if (waiting) return;
+        waiting = true;
+        setTimeout(() => {
+          waiting = false;
+          const read = ++reads;
+          void this.read(key).then((next) => read === reads && listener(next));
+        });
+        return;
+      }
+      if (changed !== spec.storedAs) return;
       const checked = this.check(key, value);
       if (checked.issues !== undefined) this.report(key, checked.issues);
       listener(checked.value);
@@ -209,6 +258,10 @@ export class Store {
     }
     const parsed = v.safeParse(spec.schema, migrated);
     return parsed.success ? { value: parsed.output } : { value: spec.fallback(), issues: v.summarize(parsed.issues) };
+  }
+
+  private remember(pieces: Record<string, unknown>): void {
+    for (const [piece, content] of Object.entries(pieces)) this.pieces.set(piece, JSON.stringify(content));
   }
 
   private report(key: Key, issues: string): void {

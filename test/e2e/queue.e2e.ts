@@ -4,6 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Chaos, Tenant } from '../tenant/tenant.mjs';
+import { readStoredQueue } from '../support/browser.mjs';
 import { currentWorker, openPopup, pasteAddresses, startSignedIn, stopServiceWorker, type Launched } from './harness';
 
 let tenant: Tenant | undefined;
@@ -27,14 +28,12 @@ const addresses = (n: number, tag: string) =>
 interface QueueView {
   items: { key: string; state: string; error?: { key: string; subs?: string[] } }[];
 }
-const queueOf = (b: Launched) =>
-  b.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue as QueueView | undefined);
+const queueOf = (b: Launched) => readStoredQueue(b.worker) as Promise<QueueView | undefined>;
 /** The queue as stored, read through the running worker (none while it is stopped: reading must not wake it). */
 const currentQueue = async (b: Launched) => {
   const worker = b.context.serviceWorkers()[0];
   if (!worker) return undefined;
-  return (await worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue).catch(() => undefined)) as
-    QueueView | undefined;
+  return (await readStoredQueue(worker).catch(() => undefined)) as QueueView | undefined;
 };
 
 /** Pastes the list into the popup and clicks Invite, as a person would. */
@@ -207,12 +206,9 @@ test('sign out while invitations wait: asked first, then they are cancelled and 
   expect(sent).toBeLessThan(100);
   await popup.waitForTimeout(2000);
   expect(tenant.invitations()).toHaveLength(sent);
-  const left = await browser.worker.evaluate(async () => ({
-    queue: (await chrome.storage.local.get('queue')).queue as { items: { state: string }[] },
-    session: await chrome.storage.session.get(null),
-  }));
-  expect(left.queue.items.filter((i) => i.state === 'waiting')).toEqual([]);
-  expect(left.session).toEqual({});
+  const left = (await readStoredQueue(browser.worker)) as QueueView;
+  expect(left.items.filter((i) => i.state === 'waiting')).toEqual([]);
+  expect(await browser.worker.evaluate(() => chrome.storage.session.get(null))).toEqual({});
   await popup.getByTestId('clear-history-too').click();
   await expect.poll(() => popup.getByTestId('signed-out').innerText()).toBe('History cleared.');
   expect(

@@ -83,3 +83,18 @@ export async function configureForTenant(worker, tenant, defaults = {}) {
     { url: tenant.url, tenantId: tenant.tenantId, clientId: CLIENT_ID, defaults },
   );
 }
+
+/**
+ * The queue as the extension stored it (its main record and its pieces, see src/storage/queue-parts.ts),
+ * read through an extension page or the service worker.
+ * @param {import('playwright-core').Page | import('playwright-core').Worker} target
+ */
+export function readStoredQueue(target) {
+  return target.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    const main = all.queue;
+    if (!main || !Array.isArray(main.pieces)) return main;
+    const { pieces, ...rest } = main;
+    return { ...rest, items: pieces.flatMap((name) => all[`queue:${name}`] ?? []) };
+  });
+}

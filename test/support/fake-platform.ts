@@ -18,14 +18,18 @@ export function fakePlatform(): FakePlatform {
   const alarmListeners: ((name: string) => void)[] = [];
   const area = (name: AreaName): StorageArea => ({
     get: async (key) => structuredClone(data[name].get(key)),
-    set: async (key, value) => {
+    set: async (key, value) => area(name).setAll({ [key]: value }),
+    setAll: async (values) => {
       if (fake.failWrites) throw new Error('QUOTA_BYTES quota exceeded');
-      data[name].set(key, structuredClone(value));
-      for (const listener of listeners) listener(name, key, structuredClone(value));
+      for (const [key, value] of Object.entries(values)) data[name].set(key, structuredClone(value));
+      for (const [key, value] of Object.entries(values))
+        for (const listener of listeners) listener(name, key, structuredClone(value));
     },
-    remove: async (key) => {
-      data[name].delete(key);
-      for (const listener of listeners) listener(name, key, undefined);
+    remove: async (keys) => {
+      for (const key of [keys].flat()) {
+        data[name].delete(key);
+        for (const listener of listeners) listener(name, key, undefined);
+      }
     },
   });
   const storage: StorageBackend = {

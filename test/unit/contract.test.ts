@@ -111,3 +111,36 @@ describe('storage', () => {
     expect(seen).toEqual([{ found: [{ address: 'a@x.com' }], source: 'link' }, undefined]);
   });
 });
+
+describe('the stored queue', () => {
+  test('is kept in pieces of 100: a save writes the main record and only the pieces that changed', async () => {
+    const { emptyQueue, enqueue } = await import('../../src/core/queue');
+    const platform = fakePlatform();
+    const store = new Store(platform.storage);
+    const q = emptyQueue();
+    enqueue(
+      q,
+      runOptions,
+      Array.from({ length: 450 }, (_, i) => ({ email: `p${i}@x.com`, name: '' })),
+      0,
+    );
+    await store.write('queue', q);
+    const written: string[][] = [];
+    const setAll = platform.storage.local.setAll.bind(platform.storage.local);
+    platform.storage.local.setAll = async (values) => {
+      written.push(Object.keys(values));
+      return setAll(values);
+    };
+    q.items[230].state = 'done';
+    await store.write('queue', q);
+    expect(written).toEqual([['queue', expect.stringMatching(/^queue:.+\.2$/)]]);
+    // Read back whole, in order; a finished run's pieces go when it is cleared.
+    expect((await new Store(platform.storage).read('queue')).items.map((i) => i.email)).toEqual(
+      q.items.map((i) => i.email),
+    );
+    q.items = [];
+    q.runs = {};
+    await store.write('queue', q);
+    expect([...platform.data.local.keys()]).toEqual(['queue']);
+  });
+});

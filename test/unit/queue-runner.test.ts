@@ -68,7 +68,11 @@ const runner = () =>
     describeEnd: (c) => `done ${c.done}`,
     words: (error) => error.key,
   });
-const stored = () => platform.data.local.get('queue') as Queue;
+/** The queue as stored: its main record with the items of its pieces. */
+const stored = (): Queue => {
+  const { pieces, ...main } = platform.data.local.get('queue') as Omit<Queue, 'items'> & { pieces: string[] };
+  return { ...main, items: pieces.flatMap((name) => platform.data.local.get(`queue:${name}`) as Queue['items']) };
+};
 const states = () => Object.fromEntries(stored().items.map((i) => [i.key, i.state]));
 /** What a stopped worker left in storage. */
 async function leftBehind(emails: string[], state: 'waiting' | 'sending'): Promise<void> {
