@@ -163,6 +163,7 @@ export class QueueRunner {
 
   private async save(): Promise<void> {
     const q = await this.queue();
+    q.version = (q.version ?? 0) + 1;
     const { waiting } = rules.counts(q);
     const { store, platform } = this.deps;
     // Redeem links stay in memory here and in session storage (see History.record), never in the queue.

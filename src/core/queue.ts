@@ -59,6 +59,8 @@ export interface Queue {
   stoppedFor?: UserError;
   /** Report the outcome in a notification when the queue empties (work started from the menu). */
   notify?: boolean;
+  /** Counts the saves: a page that hears of the queue twice (a reply, a change) keeps the newer. */
+  version?: number;
 }
 
 export const MAX_ATTEMPTS = 6;

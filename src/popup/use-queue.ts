@@ -16,14 +16,19 @@ function worthShowing(queue: Queue, now: number): boolean {
   return isSingle(queue) && only?.state === 'done' && !!only.result && now - only.result.at < RESULT_KEPT_MS;
 }
 
+/** A reply and a change can arrive out of order: the newer save wins. */
+const newer = (shown: Queue | undefined, next: Queue) =>
+  shown && (shown.version ?? 0) > (next.version ?? 0) ? shown : next;
+
 export function useQueue(): [Queue | undefined, (queue: Queue | undefined) => void] {
   const [queue, setQueue] = useState<Queue>();
   useEffect(() => {
     void store.read('queue').then((current) => worthShowing(current, Date.now()) && setQueue(current));
     // Only a queue already on screen follows the changes; a finished one stays closed.
-    return store.watch('queue', (next) => setQueue((shown) => (shown ? next : shown)));
+    return store.watch('queue', (next) => setQueue((shown) => (shown ? newer(shown, next) : shown)));
   }, []);
-  return [queue, setQueue];
+  const show = (next: Queue | undefined) => setQueue((shown) => (next ? newer(shown, next) : undefined));
+  return [queue, show];
 }
 
 /** A guest's redeem link, kept in session storage apart from the queue (it is a secret). */

@@ -82,6 +82,7 @@ const queueSchema = v.object({
   paused: v.boolean(),
   stoppedFor: v.optional(userError),
   notify: v.optional(v.boolean()),
+  version: v.optional(v.number()),
 }) satisfies v.GenericSchema<Queue>;
 
 /** Queues saved before runs existed kept the whole form on every item: one run per item. */
@@ -181,7 +182,11 @@ export class Store {
     const main = await area.get(spec.storedAs);
     const stored = spec.pieces && main !== undefined ? await spec.pieces.join(main, area) : main;
     const checked = this.check(key, stored);
-    if (spec.pieces && checked.issues === undefined) this.remember(spec.pieces.split(checked.value).pieces);
+    if (spec.pieces && checked.issues === undefined) {
+      for (const [piece, content] of Object.entries(spec.pieces.split(checked.value).pieces)) {
+        this.pieces.set(piece, JSON.stringify(content));
+      }
+    }
     if (checked.issues !== undefined) {
       // Kept under another key for a look later, and out of the way: the next read is clean.
       await area.set(`${spec.storedAs}.unreadable`, stored).catch(() => undefined);
@@ -204,15 +209,16 @@ export class Store {
   /** Only the pieces that changed, with the main key, in one write; then the pieces no longer there. */
   private async writePieces<T>(spec: Entry<T>, area: StorageArea, value: T): Promise<void> {
     const { main, pieces } = spec.pieces!.split(value);
+    // Taken now: the values may change while the write is on its way, and what is remembered must be
+    // what was written.
+    const json = new Map(Object.entries(pieces).map(([piece, content]) => [piece, JSON.stringify(content)]));
     const changed: Record<string, unknown> = { [spec.storedAs]: main };
-    for (const [piece, content] of Object.entries(pieces)) {
-      if (this.pieces.get(piece) !== JSON.stringify(content)) changed[piece] = content;
-    }
-    const gone = [...this.pieces.keys()].filter((piece) => spec.pieces!.owns(piece) && !(piece in pieces));
+    for (const [piece, text] of json) if (this.pieces.get(piece) !== text) changed[piece] = JSON.parse(text);
+    const gone = [...this.pieces.keys()].filter((piece) => spec.pieces!.owns(piece) && !json.has(piece));
     await area.setAll(changed);
     if (gone.length) await area.remove(gone);
     for (const piece of gone) this.pieces.delete(piece);
-    this.remember(pieces);
+    for (const [piece, text] of json) this.pieces.set(piece, text);
   }
 
   remove(key: Key): Promise<void> {
@@ -258,10 +264,6 @@ export class Store {
     }
     const parsed = v.safeParse(spec.schema, migrated);
     return parsed.success ? { value: parsed.output } : { value: spec.fallback(), issues: v.summarize(parsed.issues) };
-  }
-
-  private remember(pieces: Record<string, unknown>): void {
-    for (const [piece, content] of Object.entries(pieces)) this.pieces.set(piece, JSON.stringify(content));
   }
 
   private report(key: Key, issues: string): void {

@@ -143,4 +143,22 @@ describe('the stored queue', () => {
     await store.write('queue', q);
     expect([...platform.data.local.keys()]).toEqual(['queue']);
   });
+
+  test('a change made while a save is on its way is written by the next save', async () => {
+    const { emptyQueue, enqueue } = await import('../../src/core/queue');
+    const platform = fakePlatform();
+    const store = new Store(platform.storage);
+    const q = emptyQueue();
+    enqueue(q, runOptions, [{ email: 'a@x.com', name: '' }], 0);
+    // The item changes once the write has gone out, before the store has noted what it wrote.
+    const setAll = platform.storage.local.setAll.bind(platform.storage.local);
+    platform.storage.local.setAll = async (values) => {
+      await setAll(values);
+      q.items[0].state = 'done';
+    };
+    await store.write('queue', q);
+    platform.storage.local.setAll = setAll;
+    await store.write('queue', q);
+    expect((await new Store(platform.storage).read('queue')).items[0].state).toBe('done');
+  });
 });
