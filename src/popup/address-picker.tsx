@@ -48,7 +48,7 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
       <h2 id="picker-title" class="picker-title">
         {t(`foundIn_${source}`, [String(found.length)])}
       </h2>
-      {partial && <p class="hint">{t('scanPartial')}</p>}
+      {partial && <p class="hint">{t(source === 'paste' ? 'pastePartial' : 'scanPartial')}</p>}
       {found.length > MAX_AUTO_LOOKUP && <p class="hint">{t('lookupSkipped', [String(MAX_AUTO_LOOKUP)])}</p>}
       {found.length > 5 && (
         <input

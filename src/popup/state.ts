@@ -26,8 +26,8 @@ import { isSingle, useQueue, useRedeemLink } from './use-queue';
 
 type Busy = 'signIn' | 'signOut' | 'invite' | null;
 
-/** Pasted text beyond this is not read (the scanner's worst case is about 50 ms per MB). */
-const MAX_PASTE_CHARS = 4_000_000;
+/** Pasted text is read for this long at most, as a page is scanned (then the list says it is partial). */
+const PASTE_BUDGET_MS = 1500;
 
 /** What the popup shows below the account bar. */
 export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
@@ -157,11 +157,11 @@ export function usePopup() {
   const pasteAddresses = async (text: string) => {
     if (!form) return;
     // The parser loads on the first paste: the popup opens without it.
-    const found = (await import('../core/extract')).extractFromText(text.slice(0, MAX_PASTE_CHARS));
+    const { found, partial } = (await import('../core/extract')).extractFromTextWithin(text, PASTE_BUDGET_MS);
     if (!found.length) setForm({ ...form, email: form.email + text });
     else if (found.length === 1)
       setForm({ ...form, email: found[0].address, displayName: found[0].name ?? form.displayName });
-    else setAddresses({ found, source: 'paste', partial: text.length > MAX_PASTE_CHARS });
+    else setAddresses({ found, source: 'paste', partial });
   };
 
   const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));

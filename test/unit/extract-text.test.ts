@@ -157,3 +157,18 @@ describe('addresses crafted to collide', async () => {
     expect(found.map((f) => f.address)).toEqual(lines);
   });
 });
+
+describe('pasted text within a time budget', async () => {
+  const { extractFromTextWithin } = await import('../../src/core/extract');
+  test('read in slices cut between words: the same addresses, in order; out of time, partial', () => {
+    const text = Array.from({ length: 60_000 }, (_, i) => `Person ${i} <p${i}@fabrikam.com>`).join(', ');
+    expect(text.length).toBeGreaterThan(3 * 256 * 1024);
+    const whole = extractFromTextWithin(text, 60_000);
+    expect(whole.partial).toBe(false);
+    expect(whole.found).toEqual(extractFromText(text));
+    const cut = extractFromTextWithin(text, 0);
+    expect(cut.partial).toBe(true);
+    expect(cut.found.length).toBeGreaterThan(0);
+    expect(cut.found).toEqual(whole.found.slice(0, cut.found.length));
+  });
+});
