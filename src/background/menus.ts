@@ -71,13 +71,10 @@ async function onMenuClick(runner: QueueRunner, info: Menus.OnClickData, tab: Ta
   }
   const settings = await store.read('settings');
   if (settings.inviteImmediately && isPlainlyChosen(draft, info)) {
-    const invitable = draft.found.filter((f) => !checkAddress(f.address));
+    const [chosen] = draft.found;
     const options = optionsFromDefaults(settings.defaults, closestMessageLanguage(uiLanguage()));
     try {
-      await runner.enqueue(
-        options,
-        invitable.map((f) => ({ email: f.address, name: f.name ?? '' })),
-      );
+      await runner.enqueue(options, [{ email: chosen.address, name: chosen.name ?? '' }]);
     } catch (error) {
       if (error instanceof QueueRefusal) return platform.notify(t(error.userError.key, error.userError.subs));
       throw error;

@@ -86,11 +86,9 @@ export class QueueRunner {
     if (action === 'cancel') rules.cancelWaiting(q);
     if (action === 'retry') rules.retryFailed(q, this.now());
     if (action === 'clear') rules.clearFinished(q);
-    try {
-      await this.save();
-    } catch (error) {
+    await this.save().catch((error: unknown) => {
       throw new QueueRefusal(saveFailure(error));
-    }
+    });
     void this.wake();
     return q;
   }

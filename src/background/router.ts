@@ -9,18 +9,24 @@ import { authConfigOf } from '../storage/settings';
 import { QueueRefusal, type QueueRunner } from './queue-runner';
 
 type HostRequests = typeof hostRequests;
-/** A host request without its settings: they are added on the way. */
-export type HostCall = <K extends keyof HostRequests>(
-  type: K,
-  payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
-) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
+/** A host request's payload without the settings (they are added on the way), and its answer. */
+type HostPayload<K extends keyof HostRequests> = Omit<PayloadOf<HostRequests[K]>, 'config'>;
+type HostAnswer<K extends keyof HostRequests> = Promise<Reply<AnswerOf<HostRequests[K]>>>;
 
-/** A host's handlers as the background sees them: without the settings (for fakes in unit tests). */
-export type HostHandlers = {
-  [K in keyof HostRequests]: (
-    payload: Omit<PayloadOf<HostRequests[K]>, 'config'>,
-  ) => Promise<Reply<AnswerOf<HostRequests[K]>>>;
-};
+/** Sends one host request, of any type. */
+export type HostCall = <K extends keyof HostRequests>(type: K, payload: HostPayload<K>) => HostAnswer<K>;
+/** A host's handlers as the background sees them (for fakes in unit tests). */
+export type HostHandlers = { [K in keyof HostRequests]: (payload: HostPayload<K>) => HostAnswer<K> };
+
+/** The queue's answer, or why it turned the request down (a full storage, too many addresses). */
+async function refusedInWords<T>(task: () => Promise<T>): Promise<Reply<T>> {
+  try {
+    return ok(await task());
+  } catch (error) {
+    if (error instanceof QueueRefusal) return { ok: false, error: error.userError };
+    throw error;
+  }
+}
 
 /** Sends host requests with the current settings attached. */
 export function hostCall(store: Store, send: Client<HostRequests>): HostCall {
@@ -49,15 +55,8 @@ export function backgroundHandlers(
       }
       return reply;
     },
-    enqueue: async ({ options, recipients }) => {
-      try {
-        return ok(await runner.enqueue(options, recipients));
-      } catch (error) {
-        if (error instanceof QueueRefusal) return { ok: false, error: error.userError };
-        throw error;
-      }
-    },
-    queueControl: async ({ action }) => ok(await runner.control(action)),
+    enqueue: ({ options, recipients }) => refusedInWords(() => runner.enqueue(options, recipients)),
+    queueControl: ({ action }) => refusedInWords(() => runner.control(action)),
     directory: (payload) => host('directory', payload),
     searchGroups: (payload) => host('searchGroups', payload),
     userStates: async ({ ids }) => {

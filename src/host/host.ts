@@ -46,6 +46,8 @@ class GraphStepError extends Error {
 const PERMISSION = { invite: 'User.Invite.All', read: 'User.Read.All', groups: 'GroupMember.ReadWrite.All' } as const;
 type Purpose = keyof typeof PERMISSION;
 
+const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
+
 export class Host {
   private current: { key: string; auth: AuthService } | undefined;
   /** Invitation batches on their way, by address (see lookup). */
@@ -55,7 +57,8 @@ export class Host {
 
   /** One handler per host request; each first checks the settings and maps sign-in failures to words. */
   readonly handlers: Handlers<HostRequests> = {
-    status: ({ config }) => this.run(config, () => this.status(config), true),
+    status: ({ config }) =>
+      isConfigured(config) ? this.run(config, () => this.status(config)) : Promise.resolve(ok(NOT_CONFIGURED)),
     signIn: ({ config }) => this.run(config, async () => (await this.auth(config).signIn(), this.status(config))),
     signOut: ({ config, everywhere }) =>
       this.run(config, async () => (await this.auth(config).signOut(everywhere), this.status(config))),
@@ -68,8 +71,8 @@ export class Host {
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
   };
 
-  private async run<T>(config: AuthConfig, task: () => Promise<T>, evenUnconfigured = false) {
-    if (!isConfigured(config) && !evenUnconfigured) return fail('errNotConfigured');
+  private async run<T>(config: AuthConfig, task: () => Promise<T>) {
+    if (!isConfigured(config)) return fail('errNotConfigured');
     try {
       return ok(await task());
     } catch (error) {
@@ -80,8 +83,8 @@ export class Host {
     }
   }
 
+  /** Who is signed in (the settings are known to be complete here: see the status handler). */
   private async status(config: AuthConfig): Promise<AuthStatus> {
-    if (!isConfigured(config)) return { configured: false, signedIn: false };
     const account = await this.auth(config).account();
     return { configured: true, signedIn: !!account, account };
   }

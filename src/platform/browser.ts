@@ -54,7 +54,7 @@ export const platform: Platform = {
 };
 
 /** True when the sender is a page of this extension (popup, options, offscreen), not a web page. */
-export function isOwnExtensionPage(sender: { id?: string; url?: string }): boolean {
+function isOwnExtensionPage(sender: { id?: string; url?: string }): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
 }
 

@@ -31,12 +31,14 @@ export function useQueue(): [Queue | undefined, (queue: Queue | undefined) => vo
   return [queue, show];
 }
 
-/** A guest's redeem link, kept in session storage apart from the queue (it is a secret). */
+/** A guest's redeem link, kept in session storage apart from the queue (it is a secret); read only when asked for. */
 export function useRedeemLink(userId: string | undefined): string | undefined {
   const [links, setLinks] = useState<Record<string, string>>({});
+  const wanted = userId !== undefined;
   useEffect(() => {
+    if (!wanted) return;
     void store.read('redeemLinks').then(setLinks);
     return store.watch('redeemLinks', setLinks);
-  }, []);
+  }, [wanted]);
   return userId ? links[userId] : undefined;
 }

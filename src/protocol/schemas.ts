@@ -27,7 +27,7 @@ export const authConfig = v.object({
   customGraph: v.string(),
 }) satisfies v.GenericSchema<AuthConfig>;
 
-export const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;
+const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;
 
 export const inviteInput = v.object({
   email: text(1000),
