@@ -26,7 +26,13 @@ if (headless)
     stdio: 'inherit',
     env: { ...process.env, E2E_HOST_PERMISSION },
   });
-const tenant = await startTenant({ port: Number(process.env.TENANT_PORT ?? 0) });
+// Like a fresh app registration: invitations (and User.Read) granted; the signed-in user is an
+// administrator, so features that need more ask for it in a consent window, as they would in Entra.
+const tenant = await startTenant({
+  port: Number(process.env.TENANT_PORT ?? 0),
+  consented: ['User.Invite.All', 'User.Read'],
+  userIsAdmin: true,
+});
 const pages = await servePages();
 const { context, worker, extensionId } = await launchWithExtension({
   headless,

@@ -1,6 +1,6 @@
 // Popup open → interactive: from navigation start until the form and the signed-in account show.
 import { resolve } from 'node:path';
-import { startTenant } from '../../test/tenant/tenant.mjs';
+import { ALL_PERMISSIONS, startTenant } from '../../test/tenant/tenant.mjs';
 import {
   configureForTenant,
   E2E_EXTENSION_DIR,
@@ -16,7 +16,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** A simulated tenant and Chromium with the extension signed in to it; `url` is the popup's. */
 async function signedIn(extensionDir = EXTENSION_DIR) {
-  const tenant = await startTenant();
+  const tenant = await startTenant({ consented: ALL_PERMISSIONS });
   const launched = await launchWithExtension({ extensionDir });
   await configureForTenant(launched.worker, tenant);
   const url = `chrome-extension://${launched.extensionId}/popup/popup.html`;

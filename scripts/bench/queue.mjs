@@ -1,6 +1,6 @@
 // 500 invitations against the simulated tenant with 100 ms latency and a write quota, through the
 // bulk queue; compared with the bound the quota and latency allow, and with one invitation at a time.
-import { startTenant } from '../../test/tenant/tenant.mjs';
+import { ALL_PERMISSIONS, startTenant } from '../../test/tenant/tenant.mjs';
 import { configureForTenant, launchWithExtension } from '../../test/support/browser.mjs';
 
 const LATENCY_MS = 100;
@@ -30,7 +30,7 @@ async function signedInPage(tenant) {
 
 /** The whole list through the queue: from the click to the last answer. */
 async function viaQueue() {
-  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
+  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA, consented: ALL_PERMISSIONS });
   const { context, page } = await signedInPage(tenant);
   try {
     const recipients = Array.from({ length: COUNT }, (_, i) => recipient(`q${i}@bench${i % 17}.com`));
@@ -59,7 +59,7 @@ async function viaQueue() {
 
 /** The same list, one invitation after the other: each a run of one, the next sent when it is done. */
 async function oneAtATime() {
-  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA });
+  const tenant = await startTenant({ latencyMs: LATENCY_MS, writeQuota: QUOTA, consented: ALL_PERMISSIONS });
   const { context, page } = await signedInPage(tenant);
   try {
     const recipients = Array.from({ length: COUNT }, (_, i) => recipient(`s${i}@bench${i % 17}.com`));

@@ -11,31 +11,53 @@ import {
   type AuthenticationResult,
 } from '@azure/msal-browser';
 import type { Endpoints } from '../core/clouds';
+import { adminConsentUrl, allScopes, PERMISSION, scopeFor, type Purpose } from '../core/permissions';
 import type { AccountInfo } from '../protocol/contract';
 import { clearInteractionState } from '../storage/msal-cache';
 import type { IdentityPort } from './identity-port';
 
-/** A failure the UI can name: the key of a _locales message. */
+/** A failure the UI can name: the key of a _locales message, and what the user can do about it. */
 export class AuthFailure extends Error {
   constructor(
     readonly key: string,
     readonly subs: string[] = [],
     readonly reauth = false,
+    readonly extra: { consent?: Purpose; link?: string } = {},
   ) {
     super(key);
   }
 }
 
 const CANCELLED = /did not approve|cancel|closed|denied access/iu;
+/**
+ * A silent round trip that failed is not tried again for this long: Entra answers repeated authorize
+ * requests with AADSTS50196 (loop detected), and the answer would not change anyway.
+ */
+const SILENT_PAUSE_MS = 5 * 60_000;
+
+/** Nobody granted the permission asked for (AADSTS65001): from the token endpoint or a prompt=none answer. */
+function isConsentMissing(error: unknown): boolean {
+  return (
+    error instanceof AuthError &&
+    (error.errorCode === 'consent_required' ||
+      error.subError === 'consent_required' ||
+      /AADSTS65001/u.test(error.errorMessage))
+  );
+}
+
+const consentNeeded = (purpose: Purpose) =>
+  new AuthFailure('errConsentNeeded', [PERMISSION[purpose]], false, { consent: purpose });
 
 export class AuthService {
   private readonly pca: PublicClientApplication;
   private readonly ready: Promise<void>;
   private capturedUrl: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** When a silent round trip last failed, per permission (see SILENT_PAUSE_MS). */
+  private readonly silentFailedAt = new Map<Purpose, number>();
 
   constructor(
-    clientId: string,
+    private readonly clientId: string,
     private readonly endpoints: Endpoints,
     private readonly identity: IdentityPort,
   ) {
@@ -65,12 +87,54 @@ export class AuthService {
     return account && toAccountInfo(account);
   }
 
-  /** Interactive sign-in. One interaction at a time: a second click waits for the first. */
-  signIn(): Promise<AccountInfo> {
+  /**
+   * Interactive sign-in, asking for the invitation permission only or (`all`) for every permission the
+   * extension uses. One interaction at a time: a second click waits for the first.
+   */
+  signIn(all = false): Promise<AccountInfo> {
+    const scopes = all ? allScopes(this.endpoints) : [scopeFor(this.endpoints, 'invite')];
     return this.serialise(async () => {
-      const result = await this.webAuthFlow(true, 'select_account');
-      return toAccountInfo(result.account);
+      try {
+        const result = await this.webAuthFlow(true, 'select_account', undefined, scopes);
+        this.silentFailedAt.clear();
+        return toAccountInfo(result.account);
+      } catch (error) {
+        // A user who may not consent meets Microsoft's "Need admin approval" page, which only closes.
+        if (all && error instanceof AuthFailure && error.key === 'errSignInCancelled')
+          throw new AuthFailure('errSignInCancelledConsent', [], false, { link: this.adminConsentLink() });
+        throw error;
+      }
     });
+  }
+
+  /**
+   * Asks for one permission interactively: an administrator consents for the organization; anyone
+   * else meets the approval page and gets the administrator's consent link to pass on.
+   */
+  grantConsent(purpose: Purpose): Promise<void> {
+    return this.serialise(async () => {
+      const account = await this.msalAccount();
+      if (!account) throw new AuthFailure('errSignInRequired', [], true);
+      try {
+        await this.webAuthFlow(true, undefined, account, [scopeFor(this.endpoints, purpose)]);
+        this.silentFailedAt.delete(purpose);
+      } catch (error) {
+        if (error instanceof AuthFailure && error.key === 'errSignInNetwork') throw error;
+        throw new AuthFailure('errAdminConsentNeeded', [PERMISSION[purpose]], false, {
+          link: this.adminConsentLink(),
+        });
+      }
+    });
+  }
+
+  /** An administrator's consent for everything the extension may ask for (one link covers all). */
+  private adminConsentLink(): string {
+    return adminConsentUrl(this.endpoints, this.clientId, this.identity.redirectUrl, [
+      'invite',
+      'read',
+      'groups',
+      'domains',
+    ]);
   }
 
   /**
@@ -101,8 +165,13 @@ export class AuthService {
     clearInteractionState();
   }
 
-  /** A token for Graph: cache, then refresh token, then a silent web-auth round trip. */
-  async accessToken(forceRefresh = false, scopes = this.endpoints.scopes): Promise<string> {
+  /**
+   * A token for one kind of Graph call: cache, then refresh token, then (at most once every few
+   * minutes) a silent web-auth round trip. A permission nobody granted is its own failure, which no
+   * silent round trip can cure: the UI offers to ask for it.
+   */
+  async accessToken(purpose: Purpose, forceRefresh = false): Promise<string> {
+    const scopes = [scopeFor(this.endpoints, purpose)];
     const account = await this.msalAccount();
     if (!account) throw new AuthFailure('errSignInRequired', [], true);
     try {
@@ -114,16 +183,24 @@ export class AuthService {
       });
       return result.accessToken;
     } catch (error) {
+      if (isConsentMissing(error)) throw consentNeeded(purpose);
       // An expired or revoked refresh token (invalid_grant) also calls for a new round trip.
       const needsInteraction =
         error instanceof InteractionRequiredAuthError ||
         (error instanceof AuthError && error.errorCode === 'invalid_grant');
       if (!needsInteraction) throw describeAuthError(error);
     }
+    const failedAt = this.silentFailedAt.get(purpose);
+    if (failedAt !== undefined && Date.now() - failedAt < SILENT_PAUSE_MS)
+      throw new AuthFailure('errSignInRequired', [], true);
     return this.serialise(async () => {
       try {
-        return (await this.webAuthFlow(false, 'none', account, scopes)).accessToken;
-      } catch {
+        const result = await this.webAuthFlow(false, 'none', account, scopes);
+        this.silentFailedAt.delete(purpose);
+        return result.accessToken;
+      } catch (error) {
+        this.silentFailedAt.set(purpose, Date.now());
+        if (error instanceof AuthFailure && error.extra.consent) throw consentNeeded(purpose);
         throw new AuthFailure('errSignInRequired', [], true);
       }
     });
@@ -140,9 +217,9 @@ export class AuthService {
 
   private async webAuthFlow(
     interactive: boolean,
-    prompt: 'select_account' | 'none',
-    account?: MsalAccount,
-    scopes = this.endpoints.scopes,
+    prompt: 'select_account' | 'none' | undefined,
+    account: MsalAccount | undefined,
+    scopes: string[],
   ): Promise<AuthenticationResult> {
     await this.ready;
     clearInteractionState();
@@ -190,6 +267,7 @@ function toAccountInfo(account: MsalAccount): AccountInfo {
 function describeAuthError(error: unknown): AuthFailure {
   if (error instanceof AuthFailure) return error;
   if (error instanceof AuthError) {
+    if (isConsentMissing(error)) return new AuthFailure('errConsentNeeded', [], false, { consent: 'invite' });
     if (error.errorCode === 'access_denied') return new AuthFailure('errSignInDenied');
     if (error instanceof InteractionRequiredAuthError) return new AuthFailure('errSignInRequired', [], true);
     if (error instanceof BrowserAuthError && /network|post_request_failed|fetch/iu.test(error.errorCode)) {

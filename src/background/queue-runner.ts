@@ -5,6 +5,7 @@
 // pumps one at a time, so two wake-ups can never send the same items from two copies of the queue.
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { checkInvite, inputFor, type Recipient, type RunOptions } from '../core/invitation';
+import { cannotCheck, checkAgain, dueLookups, lookupLater, markUncertain, reconcile } from '../core/lost-answers';
 import { Pacer } from '../core/pacing';
 import * as rules from '../core/queue';
 import type { BatchOutcome, GroupOutcome, QueueAction, Reply } from '../protocol/contract';
@@ -16,8 +17,6 @@ import type { HostCall } from './router';
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
 const CONCURRENCY = 3;
-/** How soon a failed lookup of lost answers is tried again. */
-const LOOKUP_RETRY_MS = 2000;
 
 export interface RunnerDeps {
   platform: Platform;
@@ -91,6 +90,15 @@ export class QueueRunner {
     });
     void this.wake();
     return q;
+  }
+
+  /** A permission was granted: a queue it stopped goes on, and outcomes it could not check are looked up. */
+  async permissionGranted(): Promise<void> {
+    const q = await this.queue();
+    checkAgain(q, this.now());
+    if (q.stoppedFor?.consent) rules.setPaused(q, false);
+    await this.persist(q);
+    void this.wake();
   }
 
   /** Sign-out: what still waits is cancelled and, with what has finished, forgotten. */
@@ -180,11 +188,11 @@ export class QueueRunner {
     const q = await this.queue();
     if (this.inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
       // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
-      rules.markUncertain(q.items);
+      markUncertain(q.items, this.now());
       rules.finishGrouping(q.items.filter((i) => i.grouping));
       if (!(await this.persist(q))) return;
     }
-    if (q.items.some((i) => i.state === 'uncertain')) await this.reconcileUncertain(q);
+    if (dueLookups(q, this.now()).length) await this.reconcileUncertain(q);
     while (this.inFlight < CONCURRENCY) {
       const waiting = q.items.filter((i) => i.state === 'waiting').length;
       const delay = this.pacer.delay(this.now(), waiting);
@@ -234,10 +242,7 @@ export class QueueRunner {
 
   private scheduleWake(q: rules.Queue): void {
     clearTimeout(this.wakeTimer);
-    // Items whose answer was lost wait for a lookup; if that failed, try it again shortly.
-    const uncertain = q.items.some((i) => i.state === 'uncertain') ? this.now() + LOOKUP_RETRY_MS : undefined;
-    const next = rules.nextWake(q);
-    const at = next === undefined ? uncertain : uncertain === undefined ? next : Math.min(next, uncertain);
+    const at = rules.nextWake(q);
     if (at !== undefined && this.inFlight < CONCURRENCY) this.wakeIn(Math.max(0, at - this.now()) + 5);
   }
 
@@ -253,7 +258,9 @@ export class QueueRunner {
       rules.setPaused(q, true);
       q.stoppedFor = stop;
     } else if (reply.ok && reply.value.failure) {
-      if (reply.value.failure.status === 0) rules.markUncertain(batch);
+      const { status } = reply.value.failure;
+      // No answer, or a 5xx that may have come after the work: look the addresses up, never resend blindly.
+      if (status === 0 || status >= 500) markUncertain(batch, now);
       else for (const item of batch) rules.retryOrFail(item, reply.value.failure, now);
     } else if (reply.ok) {
       const answers = reply.value.answers ?? [];
@@ -265,7 +272,7 @@ export class QueueRunner {
       );
       for (const item of batch) {
         const answer = byId.get(item.key);
-        if (!answer) rules.markUncertain([item]);
+        if (!answer) markUncertain([item], now);
         else rules.settle(q, item, answer, now, reply.value.tenantId);
       }
       await this.record(q, batch);
@@ -290,18 +297,33 @@ export class QueueRunner {
     if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 
-  /** Looks up the addresses whose answer was lost: a guest that exists was invited; the rest go again. */
+  /**
+   * Looks up the addresses whose outcome is unknown: a guest that exists was invited; nobody found
+   * after the replication window means the invitation goes again. When the lookup itself is not
+   * possible (no permission, signed out), the items end as "outcome unknown", never resent.
+   */
   private async reconcileUncertain(q: rules.Queue): Promise<void> {
     if (this.reconciling) return;
     this.reconciling = true;
     try {
-      const uncertain = q.items.filter((i) => i.state === 'uncertain');
-      const reply = await this.deps.host('lookup', { emails: uncertain.map((i) => i.email) });
-      if (!reply.ok) return; // try again on the next wake-up; nothing is resent meanwhile
+      const uncertain = dueLookups(q, this.now());
+      const [reply, settings] = await Promise.all([
+        this.deps.host('lookup', { emails: uncertain.map((i) => i.email) }),
+        this.deps.store.read('settings'),
+      ]);
       const now = this.now();
+      if (!reply.ok) {
+        const { consent, reauth, key } = reply.error;
+        if (consent || reauth || key === 'errNoPermission') cannotCheck(uncertain, reply.error);
+        else lookupLater(uncertain, now); // nothing is resent meanwhile
+        await this.persist(q);
+        return;
+      }
+      const windowMs = settings.lookupWindowSeconds * 1000;
       for (const item of uncertain) {
         const userId = reply.value.users[item.email];
-        if (userId !== undefined) rules.reconcile(q, item, userId ?? undefined, now, reply.value.tenantId);
+        if (userId !== undefined) reconcile(q, item, userId ?? undefined, now, reply.value.tenantId, windowMs);
+        else lookupLater([item], now);
       }
       await this.record(q, uncertain);
       await this.persist(q);

@@ -6,6 +6,7 @@ import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '.
 import type { Store } from '../storage/storage';
 import type { History } from '../storage/history';
 import { authConfigOf } from '../storage/settings';
+import { withRecentInvitations } from '../core/directory';
 import { QueueRefusal, type QueueRunner } from './queue-runner';
 
 type HostRequests = typeof hostRequests;
@@ -57,8 +58,20 @@ export function backgroundHandlers(
     },
     enqueue: ({ options, recipients }) => refusedInWords(() => runner.enqueue(options, recipients)),
     queueControl: ({ action }) => refusedInWords(() => runner.control(action)),
-    directory: (payload) => host('directory', payload),
+    directory: async (payload) => {
+      const reply = await host('directory', payload);
+      if (!reply.ok) return reply;
+      // Guests we invited a moment ago may not have replicated yet: our history knows them.
+      const users = withRecentInvitations(reply.value.users, await history.load(), Date.now());
+      return ok({ ...reply.value, users });
+    },
     searchGroups: (payload) => host('searchGroups', payload),
+    grantConsent: async (payload) => {
+      const reply = await host('grantConsent', payload);
+      // What stopped or could not be checked for want of this permission goes on.
+      if (reply.ok) await runner.permissionGranted();
+      return reply;
+    },
     userStates: async ({ ids }) => {
       const reply = await host('userStates', { ids });
       return reply.ok ? ok(await history.recordStates(reply.value, Date.now())) : reply;

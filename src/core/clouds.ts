@@ -9,6 +9,10 @@ export interface AuthConfig {
   cloud: CloudId;
   customAuthority: string;
   customGraph: string;
+  /** The app is registered for any organization's directory (then `organizations` is allowed). */
+  multiTenant?: boolean;
+  /** Ask for every permission at sign-in (one admin consent covers all) instead of when first needed. */
+  askAllAtSignIn?: boolean;
 }
 
 const CLOUDS: Record<Exclude<CloudId, 'custom'>, { login: string; graph: string }> = {
@@ -29,7 +33,8 @@ export interface Endpoints {
   graphBaseUrl: string;
   /** Hosts the Graph client may attach tokens to besides Microsoft's own. */
   customHosts: string[];
-  scopes: string[];
+  /** What goes before a permission's name in a scope: nothing on the global cloud, the Graph host elsewhere. */
+  scopePrefix: string;
 }
 
 const trimSlash = (url: string) => url.trim().replace(/\/+$/u, '');
@@ -43,7 +48,7 @@ export function resolveEndpoints(config: AuthConfig): Endpoints {
       knownAuthorities: [],
       graphBaseUrl: cloud.graph,
       customHosts: [],
-      scopes: [config.cloud === 'global' ? 'User.Invite.All' : `${cloud.graph}/User.Invite.All`],
+      scopePrefix: config.cloud === 'global' ? '' : `${cloud.graph}/`,
     };
   }
   const login = trimSlash(config.customAuthority);
@@ -61,7 +66,7 @@ export function resolveEndpoints(config: AuthConfig): Endpoints {
     }),
     graphBaseUrl: graph,
     customHosts: [new URL(graph).hostname],
-    scopes: [`${graph}/User.Invite.All`],
+    scopePrefix: `${graph}/`,
   };
 }
 

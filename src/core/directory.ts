@@ -4,6 +4,12 @@
 /** Lists longer than this are not looked up on their own (50 requests): a page must not set off thousands. */
 export const MAX_AUTO_LOOKUP = 1000;
 
+/**
+ * A guest invited this recently may not show up in the directory yet (replication takes seconds to
+ * minutes): "not found" says nothing about them, and our own record of the invitation stands in.
+ */
+export const RECENT_INVITE_MS = 15 * 60_000;
+
 export type Standing = 'new' | 'member' | 'guestPending' | 'guestAccepted' | 'ownDomain';
 
 /** Where an invited guest stands now (externalUserState), or that the directory no longer has them. */
@@ -28,3 +34,21 @@ export function standingOf(address: string, user: KnownUser | null | undefined, 
  * an accepted guest or a member needs nothing.
  */
 export const selectedByDefault = (standing: Standing) => standing === 'new';
+
+/** Invitations of our own, newer than the directory can be trusted to show. */
+export function withRecentInvitations(
+  users: Record<string, KnownUser | null>,
+  invited: { email: string; userId: string; userType: string; at: number }[],
+  now: number,
+): Record<string, KnownUser | null> {
+  const recent = new Map(
+    invited.filter((e) => e.userId && now - e.at < RECENT_INVITE_MS).map((e) => [e.email.toLowerCase(), e]),
+  );
+  const known = { ...users };
+  for (const [address, user] of Object.entries(users)) {
+    const mine = recent.get(address.toLowerCase());
+    if (!user && mine)
+      known[address] = { id: mine.userId, userType: mine.userType, externalUserState: 'PendingAcceptance' };
+  }
+  return known;
+}

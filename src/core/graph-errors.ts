@@ -1,4 +1,5 @@
 // Turns a failed Graph call into plain words (a _locales key) that say what to do next.
+import type { Purpose } from './permissions';
 
 export interface GraphFailure {
   /** HTTP status; 0 when the request never got an answer (offline, reset, DNS). */
@@ -15,17 +16,26 @@ export interface UserError {
   reauth?: boolean;
   /** Trying the same thing later may work. */
   transient?: boolean;
+  /** A permission nobody granted yet: the UI offers to ask for it (see core/permissions). */
+  consent?: Purpose;
+  /** A link to copy (an administrator's consent URL). */
+  link?: string;
 }
 
 const INVITES_BLOCKED = /guest invitations not allowed|invitations? (?:are|is) (?:blocked|disabled)/iu;
 const CROSS_TENANT = /cross-tenant access/iu;
+// Graph's wording for a domain on the allow/deny list is not documented; these cover the texts seen.
+const DOMAIN_BLOCKED = /domain.{0,80}(?:blocked|not allowed|deny list|allow list)|blocked domain/iu;
 const BAD_ADDRESS = /email address is invalid|invited user email|invalid.*email/iu;
+const EXISTING_MEMBER = /non-external user already exists/iu;
 const ALREADY_MEMBER = /already exists|already a member/iu;
 
-export function describeGraphFailure(failure: GraphFailure): UserError {
+/** `member`: the invitation asked for a Member, which only some administrator roles may do. */
+export function describeGraphFailure(failure: GraphFailure, context: { member?: boolean } = {}): UserError {
   const { status, code = '', message = '' } = failure;
   if (status === 0) return { key: 'errNetwork', transient: true };
   if (status === 400) {
+    if (EXISTING_MEMBER.test(message)) return { key: 'errExistingMember' };
     if (BAD_ADDRESS.test(message)) return { key: 'errGraphBadAddress' };
     return { key: 'errGraphBadRequest', subs: [shorten(message || code)] };
   }
@@ -33,6 +43,8 @@ export function describeGraphFailure(failure: GraphFailure): UserError {
   if (status === 403) {
     if (CROSS_TENANT.test(message)) return { key: 'errCrossTenant' };
     if (INVITES_BLOCKED.test(message)) return { key: 'errInvitesBlocked' };
+    if (DOMAIN_BLOCKED.test(message)) return { key: 'errDomainBlocked' };
+    if (context.member) return { key: 'errMemberNeedsRole' };
     return { key: 'errNoPermission' };
   }
   if (status === 404) return { key: 'errNotFound' };

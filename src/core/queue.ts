@@ -2,6 +2,7 @@
 // items go next, what each answer from Graph does to an item, and what an interruption means.
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
+import { markUncertain } from './lost-answers';
 import {
   addressKey,
   inputFor,
@@ -14,7 +15,8 @@ import {
 
 /**
  * waiting → sending → done | failed | waiting (retry later);
- * sending → uncertain when the answer was lost: looked up in the directory before anything is resent.
+ * sending → uncertain when the outcome is not known (answer lost, 5xx): looked up in the directory
+ * before anything is resent (see lost-answers.ts); → unknown when it cannot be looked up.
  */
 export const ITEM_STATES = [
   'waiting',
@@ -25,6 +27,7 @@ export const ITEM_STATES = [
   'failed',
   'skipped',
   'cancelled',
+  'unknown',
 ] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
@@ -39,8 +42,10 @@ export interface QueueItem extends Recipient {
   run: string;
   state: ItemState;
   attempts: number;
-  /** Not before this time (ms): Retry-After and backoff. */
+  /** Not before this time (ms): Retry-After and backoff; for an uncertain item, its next lookup. */
   notBefore: number;
+  /** When its outcome became unknown (answer lost): lookups that find nobody prove nothing for a while. */
+  lostAt?: number;
   error?: UserError;
   result?: InviteResult;
   /** Invited, still to be added to these groups (ids). */
@@ -109,10 +114,10 @@ export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueIt
   return batch;
 }
 
-/** When the earliest waiting item may go, if any is waiting. */
+/** When the earliest waiting item may go (or uncertain item be looked up), if any. */
 export function nextWake(queue: Queue): number | undefined {
   const times = queue.items
-    .filter((i) => i.state === 'waiting' || (i.state === 'grouping' && !i.grouping))
+    .filter((i) => i.state === 'waiting' || i.state === 'uncertain' || (i.state === 'grouping' && !i.grouping))
     .map((i) => i.notBefore);
   return times.length && !queue.paused ? Math.min(...times) : undefined;
 }
@@ -122,9 +127,13 @@ export function backoff(attempts: number): number {
   return Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** What one per-item answer inside a batch does to its item; `tenantId` is where the guest went. */
+/**
+ * What one per-item answer inside a batch does to its item; `tenantId` is where the guest went. A 5xx
+ * may come after the work was done: the item is looked up, never resent blindly.
+ */
 export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: number, tenantId: string): void {
   item.error = undefined;
+  if (answer.status >= 500) return markUncertain([item], now);
   if (isSuccess(answer.status)) {
     const invitation = answer.body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string } | undefined;
     const input = inputOf(queue, item);
@@ -133,13 +142,13 @@ export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: n
     startGrouping(item, input, now);
     return;
   }
-  retryOrFail(item, failureOf(answer), now);
+  retryOrFail(item, failureOf(answer), now, inputOf(queue, item).userType === 'Member');
 }
 
-/** The whole batch failed before any item was answered (not lost: known not to have been done). */
-export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number): void {
-  const transient = failure.status === 429 || failure.status === 401 || failure.status >= 500 || failure.status === 0;
-  item.error = describeGraphFailure(failure);
+/** A failure known not to have been done (a 4xx): later again if it may pass then, otherwise failed. */
+export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number, member = false): void {
+  const transient = failure.status === 429 || failure.status === 401;
+  item.error = describeGraphFailure(failure, { member });
   if (transient && item.attempts < MAX_ATTEMPTS) {
     item.state = 'waiting';
     const wait =
@@ -153,7 +162,7 @@ export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number)
 }
 
 /** After the invitation: on to the groups, if any were chosen. */
-function startGrouping(item: QueueItem, input: InviteInput, now: number): void {
+export function startGrouping(item: QueueItem, input: InviteInput, now: number): void {
   const groups = input.groups ?? [];
   if (!groups.length || !item.result?.userId) {
     item.state = 'done';
@@ -225,44 +234,21 @@ export function unsend(items: QueueItem[]): void {
   }
 }
 
-/** The answer was lost (connection reset, worker stopped): Graph may or may not have done it. */
-export function markUncertain(items: QueueItem[]): void {
-  for (const item of items) if (item.state === 'sending') item.state = 'uncertain';
-}
-
-/** After looking the address up: the guest exists (done, no second invitation) or not (send again). */
-export function reconcile(
-  queue: Queue,
-  item: QueueItem,
-  existingUserId: string | undefined,
-  now: number,
-  tenantId: string,
-): void {
-  if (existingUserId) {
-    const input = inputOf(queue, item);
-    item.error = undefined;
-    item.result = toResult(input, { userId: existingUserId }, tenantId, now);
-    startGrouping(item, input, now);
-  } else {
-    item.state = 'waiting';
-    item.notBefore = now;
-  }
-}
-
 export function setPaused(queue: Queue, paused: boolean): void {
   queue.paused = paused;
   if (!paused) queue.stoppedFor = undefined;
 }
 
-/** Cancels what has not been sent; what is on its way finishes. */
+/** Cancels what has not been sent, and gives up on outcomes that could not be checked; what is on its way finishes. */
 export function cancelWaiting(queue: Queue): void {
-  for (const item of queue.items) if (item.state === 'waiting') item.state = 'cancelled';
+  for (const item of queue.items) if (item.state === 'waiting' || item.state === 'unknown') item.state = 'cancelled';
 }
 
+/** Failed and cancelled items go again; one whose earlier answer was lost is looked up first, never resent blindly. */
 export function retryFailed(queue: Queue, now: number): void {
   for (const item of queue.items) {
-    if (item.state === 'failed' || item.state === 'cancelled') {
-      item.state = 'waiting';
+    if (item.state === 'failed' || item.state === 'cancelled' || item.state === 'unknown') {
+      item.state = item.lostAt === undefined ? 'waiting' : 'uncertain';
       item.attempts = 0;
       item.notBefore = now;
       item.error = undefined;
@@ -278,13 +264,12 @@ export function clearFinished(queue: Queue): void {
   for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
 }
 
-export function counts(
-  queue: Queue,
-): Record<'done' | 'failed' | 'skipped' | 'waiting' | 'cancelled' | 'total', number> {
-  const c = { done: 0, failed: 0, skipped: 0, waiting: 0, cancelled: 0, total: queue.items.length };
+type Finished = 'done' | 'failed' | 'skipped' | 'cancelled' | 'unknown';
+export function counts(queue: Queue): Record<Finished | 'waiting' | 'total', number> {
+  const c = { done: 0, failed: 0, skipped: 0, waiting: 0, cancelled: 0, unknown: 0, total: queue.items.length };
   for (const item of queue.items) {
     if (isPending(item)) c.waiting++;
-    else c[item.state as 'done' | 'failed' | 'skipped' | 'cancelled']++;
+    else c[item.state as Finished]++;
   }
   return c;
 }

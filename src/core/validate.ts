@@ -105,10 +105,15 @@ export function checkClientId(raw: string): Problem | null {
   return isGuid(raw) ? null : { key: 'errClientId' };
 }
 
-/** Tenant: a directory GUID, a verified domain, or `organizations`. Never `common`/`consumers`. */
-export function checkTenant(raw: string): Problem | null {
+/**
+ * Tenant: a directory GUID or a verified domain. `organizations` only for an app registered as
+ * multi-tenant: Entra refuses /organizations and /common to single-tenant apps (AADSTS50194).
+ * Never `consumers`: guests are invited into a work directory.
+ */
+export function checkTenant(raw: string, multiTenant = false): Problem | null {
   const value = raw.trim().toLowerCase();
-  if (value === 'organizations' || isGuid(value) || DOMAIN.test(value)) return null;
+  if (value === 'organizations' || value === 'common') return multiTenant ? null : { key: 'errTenantSingle' };
+  if (isGuid(value) || DOMAIN.test(value)) return null;
   return { key: 'errTenant' };
 }
 

@@ -1,9 +1,11 @@
 // Graph calls through @microsoft/microsoft-graph-client: its middleware attaches the token (only to
-// Graph hosts and the configured custom hosts) and its RetryHandler honours 429/503/504 Retry-After.
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+// Graph hosts and the configured custom hosts) and its RetryHandler honours 429/503/504 Retry-After —
+// except for invitations, where a 503/504 may come after the work was done (see postBatch).
+import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Endpoints } from '../core/clouds';
 import type { BatchAnswer } from '../core/batch';
 import type { GuestState } from '../core/directory';
+import { GROUP_FIELDS, toChoice, type GraphGroup, type GroupChoice } from '../core/groups';
 import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
 
 export function createGraphClient(endpoints: Endpoints, accessToken: () => Promise<string>): Client {
@@ -44,11 +46,6 @@ export async function fetchUserState(client: Client, id: string): Promise<GuestS
   }
 }
 
-/** A delegated Graph permission in the cloud's form (short on Global, fully qualified elsewhere). */
-export function scopesFor(endpoints: Endpoints, permission: string): string[] {
-  return endpoints.scopes.map((scope) => scope.replace('User.Invite.All', permission));
-}
-
 interface BatchStep {
   id: string;
   method: 'GET' | 'POST';
@@ -57,17 +54,30 @@ interface BatchStep {
 }
 
 /**
- * One JSON batch (≤ 20 steps) through the Graph client. Its RetryHandler retries a 429 or 503 on the
- * batch as a whole; the per-step answers, 429s included, are the caller's to handle.
+ * The Graph client's own retries, for requests that must never be sent twice: a 429 means nothing was
+ * done, so it may go again; a 503 or 504 may come after Graph did the work (outcome unknown), so it
+ * goes back to the caller, who looks the addresses up instead of resending.
  */
-export async function postBatch(client: Client, steps: BatchStep[]): Promise<BatchAnswer[]> {
+const THROTTLED_ONLY = new RetryHandlerOptions(
+  undefined,
+  undefined,
+  (_delay, _attempt, _request, _options, response) => response.status === 429,
+);
+
+/**
+ * One JSON batch (≤ 20 steps) through the Graph client. The per-step answers, 429s included, are the
+ * caller's to handle. `once`: the batch is retried by the client only when throttled as a whole.
+ */
+export async function postBatch(client: Client, steps: BatchStep[], once = false): Promise<BatchAnswer[]> {
   const requests = steps.map((step) => ({
     id: step.id,
     method: step.method,
     url: step.url,
     ...(step.body === undefined ? {} : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
   }));
-  const reply = (await client.api('/$batch').post({ requests })) as {
+  const request = client.api('/$batch');
+  if (once) request.middlewareOptions([THROTTLED_ONLY]);
+  const reply = (await request.post({ requests })) as {
     responses?: { id: string; status: number; body?: unknown; headers?: Record<string, string> }[];
   };
   return (reply.responses ?? []).map((r) => {
@@ -92,23 +102,24 @@ export function lookupStep(id: string, email: string): BatchStep {
   };
 }
 
-/** The tenant's own verified domains (User.Read is enough for the organization resource). */
-export const ORGANIZATION_STEP: BatchStep = {
-  id: 'organization',
-  method: 'GET',
-  url: '/organization?$select=verifiedDomains',
-};
+/** The tenant's own verified domains (User.Read is the least privileged permission for the organization). */
+export async function fetchDomains(client: Client): Promise<string[]> {
+  const reply = (await client.api('/organization').select('verifiedDomains').get()) as {
+    value?: { verifiedDomains?: { name: string }[] }[];
+  };
+  return (reply.value?.[0]?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
+}
 
-/** Groups whose name starts with the query (security and Microsoft 365 groups alike). */
-export async function searchGroups(client: Client, query: string): Promise<{ id: string; displayName: string }[]> {
+/** Groups whose name starts with the query, each with what Graph says about it taking guests. */
+export async function searchGroups(client: Client, query: string): Promise<GroupChoice[]> {
   const quoted = query.trim().replace(/'/gu, "''");
   // The Graph client passes .filter() text unencoded: an & # % or + typed by the user would break the
   // query (Graph then refuses it). Encoded here, it reaches Graph as typed.
   const filter = encodeURIComponent(`startswith(displayName,'${quoted}')`);
-  const reply = (await client.api(`/groups?$filter=${filter}`).select('id,displayName').top(10).get()) as {
-    value?: { id: string; displayName: string }[];
+  const reply = (await client.api(`/groups?$filter=${filter}`).select(GROUP_FIELDS).top(10).get()) as {
+    value?: GraphGroup[];
   };
-  return reply.value ?? [];
+  return (reply.value ?? []).map(toChoice);
 }
 
 /** Adding a member: POST /groups/{id}/members/$ref, as a batch step. */

@@ -6,6 +6,7 @@ import type { IdentityPort } from '../auth/identity-port';
 import { BATCH_SIZE, failureOf, type BatchAnswer } from '../core/batch';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
 import type { GuestState, KnownUser } from '../core/directory';
+import type { Purpose } from '../core/permissions';
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { addressKey, buildInvitationBody, checkInvite } from '../core/invitation';
 import type {
@@ -21,12 +22,11 @@ import { isConfigured } from '../storage/settings';
 import { forgetOtherConfiguration } from '../storage/msal-cache';
 import {
   createGraphClient,
+  fetchDomains,
   fetchUserState,
   lookupStep,
   memberStep,
-  ORGANIZATION_STEP,
   postBatch,
-  scopesFor,
   searchGroups,
   toGraphFailure,
 } from './graph';
@@ -42,10 +42,6 @@ class GraphStepError extends Error {
   }
 }
 
-/** The delegated Graph permission each kind of call needs, asked for when first used. */
-const PERMISSION = { invite: 'User.Invite.All', read: 'User.Read.All', groups: 'GroupMember.ReadWrite.All' } as const;
-type Purpose = keyof typeof PERMISSION;
-
 const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
@@ -59,12 +55,19 @@ export class Host {
   readonly handlers: Handlers<HostRequests> = {
     status: ({ config }) =>
       isConfigured(config) ? this.run(config, () => this.status(config)) : Promise.resolve(ok(NOT_CONFIGURED)),
-    signIn: ({ config }) => this.run(config, async () => (await this.auth(config).signIn(), this.status(config))),
+    signIn: ({ config }) =>
+      this.run(config, async () => (await this.auth(config).signIn(config.askAllAtSignIn), this.status(config))),
+    grantConsent: ({ config, purpose }) =>
+      this.run(config, async () => (await this.auth(config).grantConsent(purpose), this.status(config))),
     signOut: ({ config, everywhere }) =>
       this.run(config, async () => (await this.auth(config).signOut(everywhere), this.status(config))),
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
-    directory: (p) => this.run(p.config, () => this.directory(p.config, p.emails, true)),
+    directory: (p) =>
+      this.run(p.config, async () => {
+        const [users, domains] = await Promise.all([this.users(p.config, p.emails), this.domains(p.config)]);
+        return { users, domains };
+      }),
     searchGroups: (p) =>
       this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
@@ -77,8 +80,13 @@ export class Host {
       return ok(await task());
     } catch (error) {
       if (error instanceof AuthFailure)
-        return { ok: false as const, error: { key: error.key, subs: error.subs, reauth: error.reauth } };
+        return {
+          ok: false as const,
+          error: { key: error.key, subs: error.subs, reauth: error.reauth, ...error.extra },
+        };
       if (error instanceof GraphStepError) return { ok: false as const, error: error.userError };
+      const failure = toGraphFailure(error);
+      if (failure) return { ok: false as const, error: describeGraphFailure(failure) };
       return fail('errUnexpected', ['', error instanceof Error ? error.message : String(error)]);
     }
   }
@@ -107,7 +115,8 @@ export class Host {
       url: '/invitations',
       body: buildInvitationBody(item.input),
     }));
-    const call = this.withClient(config, 'invite', (client) => postBatch(client, steps));
+    // Sent once: a 5xx may come after the work was done, so the queue looks the addresses up instead.
+    const call = this.withClient(config, 'invite', (client) => postBatch(client, steps, true));
     const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
     try {
@@ -121,12 +130,10 @@ export class Host {
     }
   }
 
-  /** Who these addresses already are in the directory (batched), and its domains. */
-  private async directory(config: AuthConfig, emails: string[], withDomains: boolean): Promise<DirectoryView> {
+  /** Who these addresses already are in the directory (batched lookups; User.Read.All). */
+  private async users(config: AuthConfig, emails: string[]): Promise<Record<string, KnownUser | null>> {
     const users: Record<string, KnownUser | null> = {};
-    let domains: string[] = [];
     const steps = emails.map((email, j) => lookupStep(String(j), email));
-    if (withDomains) steps.push(ORGANIZATION_STEP);
     const answers = await this.withClient(config, 'read', async (client) => {
       const all: BatchAnswer[] = [];
       for (let i = 0; i < steps.length; i += BATCH_SIZE)
@@ -135,19 +142,29 @@ export class Host {
     });
     for (const answer of answers) {
       if (answer.status !== 200) throw new GraphStepError(describeGraphFailure(failureOf(answer)));
-      if (answer.id === ORGANIZATION_STEP.id) {
-        const org = (answer.body as { value?: { verifiedDomains?: { name: string }[] }[] }).value?.[0];
-        domains = (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
-      } else users[emails[Number(answer.id)]] = (answer.body as { value?: KnownUser[] }).value?.[0] ?? null;
+      users[emails[Number(answer.id)]] = (answer.body as { value?: KnownUser[] }).value?.[0] ?? null;
     }
-    return { users, domains };
+    return users;
+  }
+
+  /**
+   * The organization's verified domains (User.Read). Without that permission, the signed-in account's
+   * own domain stands in: the list still marks colleagues, just fewer of them.
+   */
+  private async domains(config: AuthConfig): Promise<DirectoryView['domains']> {
+    try {
+      return await this.withClient(config, 'domains', fetchDomains);
+    } catch {
+      const username = (await this.auth(config).account())?.username ?? '';
+      return username.includes('@') ? [username.slice(username.lastIndexOf('@') + 1).toLowerCase()] : [];
+    }
   }
 
   private async lookup({ config, emails }: Payload<'lookup'>): Promise<LookupOutcome> {
     // A worker stopped mid-batch loses the answer, but in Chrome the batch itself goes on here, in the
     // offscreen document. Until it lands the directory would wrongly say "not invited": wait for it.
     await Promise.allSettled(emails.flatMap((email) => this.batchesOnTheirWay.get(addressKey(email)) ?? []));
-    const { users } = await this.directory(config, emails, false);
+    const users = await this.users(config, emails);
     const ids = Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
     return { users: ids, tenantId: await this.tenantOf(config) };
   }
@@ -167,9 +184,8 @@ export class Host {
 
   /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
   private async client(config: AuthConfig, purpose: Purpose, forceRefresh = false) {
-    const endpoints = resolveEndpoints(config);
-    const token = await this.auth(config).accessToken(forceRefresh, scopesFor(endpoints, PERMISSION[purpose]));
-    return createGraphClient(endpoints, async () => token);
+    const token = await this.auth(config).accessToken(purpose, forceRefresh);
+    return createGraphClient(resolveEndpoints(config), async () => token);
   }
 
   /** One batch of member additions; a lost answer is a failure with status 0 (adding again is harmless). */

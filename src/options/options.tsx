@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { redirectUrl, shortcuts as loadShortcuts } from '../platform/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
-import type { Settings } from '../storage/settings';
+import { MAX_LOOKUP_WINDOW_S, type Settings } from '../storage/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
 import {
@@ -24,7 +24,10 @@ function checkSettings(s: Settings): Problems {
   const problems: Problems = {};
   const add = (key: string, problem: Problem | null) => problem && (problems[key] = problem);
   add('clientId', checkClientId(s.clientId));
-  add('tenant', checkTenant(s.tenant));
+  add('tenant', checkTenant(s.tenant, s.multiTenant));
+  const window = s.lookupWindowSeconds;
+  if (!Number.isInteger(window) || window < 0 || window > MAX_LOOKUP_WINDOW_S)
+    add('lookupWindow', { key: 'errLookupWindow' });
   if (s.cloud === 'custom') {
     add('customAuthority', checkHttpsEndpoint(s.customAuthority));
     add('customGraph', checkHttpsEndpoint(s.customGraph));
@@ -96,6 +99,15 @@ function Options() {
             spellcheck={false}
           />
         </Field>
+        <label class="check">
+          <input
+            type="checkbox"
+            id="multiTenant"
+            checked={!!settings.multiTenant}
+            onChange={(e) => update({ multiTenant: e.currentTarget.checked })}
+          />
+          {t('fieldMultiTenant')}
+        </label>
         <Field id="cloud" label={t('fieldCloud')}>
           <select id="cloud" value={settings.cloud} onChange={(e) => update({ cloud: value(e) as CloudId })}>
             {CLOUD_IDS.map((id) => (
@@ -125,6 +137,35 @@ function Options() {
             </Field>
           </>
         )}
+        <label class="check">
+          <input
+            type="checkbox"
+            id="askAllAtSignIn"
+            aria-describedby="askAllAtSignIn-hint"
+            checked={!!settings.askAllAtSignIn}
+            onChange={(e) => update({ askAllAtSignIn: e.currentTarget.checked })}
+          />
+          {t('fieldAskAll')}
+        </label>
+        <p class="hint" id="askAllAtSignIn-hint">
+          {t('askAllHint')}
+        </p>
+        <Field
+          id="lookupWindow"
+          label={t('fieldLookupWindow')}
+          problem={problems.lookupWindow}
+          hint={t('lookupWindowHint')}
+        >
+          <input
+            {...describedBy('lookupWindow', problems.lookupWindow, t('lookupWindowHint'))}
+            type="number"
+            min={0}
+            max={MAX_LOOKUP_WINDOW_S}
+            step={1}
+            value={settings.lookupWindowSeconds}
+            onInput={(e) => update({ lookupWindowSeconds: e.currentTarget.valueAsNumber })}
+          />
+        </Field>
         <h2>{t('sectionDefaults')}</h2>
         <RedirectUrlField
           value={settings.defaults.redirectUrl}

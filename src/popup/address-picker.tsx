@@ -2,12 +2,18 @@ import { useState } from 'preact/hooks';
 import type { Found } from '../core/extract/collector';
 import { checkAddress } from '../core/validate';
 import { MAX_AUTO_LOOKUP, type Standing } from '../core/directory';
+import type { UserError } from '../core/graph-errors';
+import { PERMISSION } from '../core/permissions';
 import { t } from '../shared/i18n';
+import { ConsentActions } from '../ui/consent-actions';
 
 interface Props {
   found: Found[];
   /** What the tenant already knows about each address, once looked up. */
   standings?: Record<string, Standing>;
+  /** Why there are no standings (a permission not granted), and what to do once it is. */
+  lookupProblem?: UserError;
+  onGranted?: () => void;
   selected: Set<string>;
   onChange: (selected: Set<string>) => void;
   source: 'selection' | 'page' | 'link' | 'paste';
@@ -18,7 +24,16 @@ interface Props {
 const ROWS = 200;
 
 /** The addresses found on the page or in the selection: pick some or all, filter by text. */
-export function AddressPicker({ found, standings, selected, onChange, source, partial }: Props) {
+export function AddressPicker({
+  found,
+  standings,
+  lookupProblem,
+  onGranted,
+  selected,
+  onChange,
+  source,
+  partial,
+}: Props) {
   const [filter, setFilter] = useState('');
   const [rows, setRows] = useState(ROWS);
   const needle = filter.trim().toLowerCase();
@@ -50,6 +65,12 @@ export function AddressPicker({ found, standings, selected, onChange, source, pa
       </h2>
       {partial && <p class="hint">{t(source === 'paste' ? 'pastePartial' : 'scanPartial')}</p>}
       {found.length > MAX_AUTO_LOOKUP && <p class="hint">{t('lookupSkipped', [String(MAX_AUTO_LOOKUP)])}</p>}
+      {lookupProblem?.consent && (
+        <div class="hint" data-testid="lookup-problem">
+          <p>{t('lookupsNeedPermission', [PERMISSION[lookupProblem.consent]])}</p>
+          <ConsentActions error={lookupProblem} onGranted={onGranted} />
+        </div>
+      )}
       {found.length > 5 && (
         <input
           type="search"

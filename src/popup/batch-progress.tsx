@@ -2,6 +2,7 @@ import type { Queue } from '../core/queue';
 import { counts } from '../core/queue';
 import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
+import { ConsentActions } from '../ui/consent-actions';
 import { ErrorBox } from '../ui/field';
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
 export function BatchProgress({ queue, onControl, onDone }: Props) {
   const c = counts(queue);
   const finished = c.total - c.waiting;
+  // Outcomes that could not be checked for want of a permission: one button asks for it for all.
+  const consentNeeded = queue.items.find((i) => i.state === 'unknown' && i.error?.consent)?.error;
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
@@ -22,7 +25,13 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
         </strong>
       </p>
       <progress max={c.total} value={finished} aria-label={t('batchProgress')} />
+      {c.unknown > 0 && (
+        <p class="error" data-testid="batch-unknown">
+          {t('queueUnknown', [String(c.unknown)])}
+        </p>
+      )}
       {queue.stoppedFor && <ErrorBox error={queue.stoppedFor} />}
+      {!queue.stoppedFor?.consent && consentNeeded && <ConsentActions error={consentNeeded} />}
       <div class="row">
         {c.waiting > 0 &&
           (queue.paused ? (
@@ -34,12 +43,12 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
               {t('pause')}
             </button>
           ))}
-        {c.waiting > 0 && (
+        {c.waiting + c.unknown > 0 && (
           <button type="button" onClick={() => onControl('cancel')} data-testid="cancel">
             {t('cancel')}
           </button>
         )}
-        {c.waiting === 0 && c.failed + c.cancelled > 0 && (
+        {c.waiting === 0 && c.failed + c.cancelled + c.unknown > 0 && (
           <button type="button" onClick={() => onControl('retry')} data-testid="retry">
             {t('retryFailed')}
           </button>

@@ -37,8 +37,13 @@ function Popup() {
       )}
       {s.signedOut && <SignedOutNote cleared={s.signedOut === 'cleared'} onClear={s.clearHistory} />}
       <div aria-live="polite">
+        {s.checking && (
+          <p class="box" role="status" data-testid="checking">
+            {t('checkingLostAnswer', [s.checking])}
+          </p>
+        )}
         {error && (
-          <ErrorBox error={error}>
+          <ErrorBox error={error} onGranted={s.dismissError}>
             {error.reauth && status?.signedIn && (
               <button type="button" class="primary" onClick={s.signIn} disabled={!!s.busy} data-testid="sign-in">
                 {t('signIn')}
@@ -59,6 +64,8 @@ function Popup() {
                 <AddressPicker
                   found={addresses.found}
                   standings={s.standings}
+                  lookupProblem={s.lookupProblem}
+                  onGranted={s.lookAgain}
                   source={addresses.source}
                   partial={addresses.partial}
                   selected={s.selected}

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { InviteResult } from '../core/invitation';
 import { t } from '../shared/i18n';
+import { CopyField } from '../ui/copy-field';
 
 /** A mailto: carrying the redeem link in a short template, for when Microsoft's mail is off. */
 export function composeMailto(result: InviteResult): string {
@@ -11,11 +11,6 @@ export function composeMailto(result: InviteResult): string {
 }
 
 export function ResultPanel({ result, onAnother }: { result: InviteResult; onAnother: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(result.redeemUrl ?? '');
-    setCopied(true);
-  };
   return (
     <section class="box success-box" role="status" data-testid="result">
       <p>
@@ -25,24 +20,11 @@ export function ResultPanel({ result, onAnother }: { result: InviteResult; onAno
         {t('newUserId')} <code data-testid="user-id">{result.userId}</code>
       </p>
       {result.redeemUrl && (
-        <div class="field">
-          <label for="redeem">{t('redeemLink')}</label>
-          <input
-            id="redeem"
-            readOnly
-            value={result.redeemUrl}
-            onFocus={(e) => e.currentTarget.select()}
-            data-testid="redeem-url"
-          />
-          <div class="row">
-            <button type="button" onClick={copy} data-testid="copy-link">
-              {copied ? t('copied') : t('copyLink')}
-            </button>
-            <a class="button" href={composeMailto(result)} target="_blank" rel="noopener" data-testid="compose">
-              {t('composeEmail')}
-            </a>
-          </div>
-        </div>
+        <CopyField id="redeem" label={t('redeemLink')} value={result.redeemUrl} testId="redeem-url">
+          <a class="button" href={composeMailto(result)} target="_blank" rel="noopener" data-testid="compose">
+            {t('composeEmail')}
+          </a>
+        </CopyField>
       )}
       <button type="button" class="link" onClick={onAnother} data-testid="invite-another">
         {t('inviteAnother')}

@@ -46,6 +46,9 @@ export function usePopup() {
   const [addresses, setAddresses, scanning] = usePageAddresses();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [standings, setStandings] = useState<Record<string, Standing>>();
+  /** Why the list shows no directory standings (a permission nobody granted), and a way to ask again. */
+  const [lookupProblem, setLookupProblem] = useState<UserError>();
+  const [lookupRound, setLookupRound] = useState(0);
   const touched = useRef(false);
   /** The run on screen was started in this popup (not found on opening). */
   const startedHere = useRef(false);
@@ -71,14 +74,16 @@ export function usePopup() {
     const list = invitable(addresses?.found);
     if (!list.length || !status?.signedIn || list.length > MAX_AUTO_LOOKUP) return;
     void api('directory', { emails: list }).then((reply) => {
-      if (!reply.ok) return; // no read permission: the list works without it
+      // Without the read permission the list works all the same; it says what is missing.
+      setLookupProblem(reply.ok || !reply.error.consent ? undefined : reply.error);
+      if (!reply.ok) return;
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
       setStandings(known);
       // Unless the user has already made their own choice.
       if (!touched.current)
         setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
     });
-  }, [addresses, status?.signedIn]);
+  }, [addresses, status?.signedIn, lookupRound]);
 
   // A single invitation that ended without a result: its error shows on the form, which keeps what was typed.
   const single = run && isSingle(run) ? run.items[0] : undefined;
@@ -190,6 +195,11 @@ export function usePopup() {
     addresses,
     selected,
     standings,
+    lookupProblem,
+    lookAgain: () => setLookupRound((n) => n + 1),
+    dismissError: () => setError(undefined),
+    /** The single invitation whose answer was lost, while it is looked up. */
+    checking: single?.state === 'uncertain' ? single.email : undefined,
     chosen,
     view,
     choose: (next: Set<string>) => {

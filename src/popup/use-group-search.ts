@@ -1,14 +1,15 @@
 // Groups whose name starts with what the user typed, asked for a moment after they stop typing.
 import { useEffect, useState } from 'preact/hooks';
-import type { GroupRef } from '../core/invitation';
-import { t } from '../shared/i18n';
+import type { UserError } from '../core/graph-errors';
+import type { GroupChoice } from '../core/groups';
 import { api } from '../ui/api';
 
 /** Ask once the user has paused this long. */
 const DEBOUNCE_MS = 250;
 
-export function useGroupSearch(query: string): { matches?: GroupRef[]; failed?: string } {
-  const [found, setFound] = useState<{ matches?: GroupRef[]; failed?: string }>({});
+/** `round`: bump it to ask again (say, once a missing permission was granted). */
+export function useGroupSearch(query: string, round = 0): { matches?: GroupChoice[]; failed?: UserError } {
+  const [found, setFound] = useState<{ matches?: GroupChoice[]; failed?: UserError }>({});
   useEffect(() => {
     const text = query.trim();
     if (text.length < 2) {
@@ -17,10 +18,10 @@ export function useGroupSearch(query: string): { matches?: GroupRef[]; failed?: 
     }
     const timer = setTimeout(() => {
       void api('searchGroups', { query: text }).then((reply) =>
-        setFound(reply.ok ? { matches: reply.value } : { matches: [], failed: t(reply.error.key, reply.error.subs) }),
+        setFound(reply.ok ? { matches: reply.value } : { matches: [], failed: reply.error }),
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, round]);
   return found;
 }

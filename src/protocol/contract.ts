@@ -5,7 +5,9 @@ import type { BatchAnswer } from '../core/batch';
 import type { GuestState, KnownUser } from '../core/directory';
 import type { Found } from '../core/extract/collector';
 import type { GraphFailure, UserError } from '../core/graph-errors';
-import type { GroupRef, InviteResult } from '../core/invitation';
+import type { GroupChoice } from '../core/groups';
+import type { InviteResult } from '../core/invitation';
+import { PURPOSES } from '../core/permissions';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
 import { BATCH_SIZE } from '../core/batch';
 import { address, authConfig, inviteInput, objectId, recipient, runOptions, v } from './schemas';
@@ -97,7 +99,9 @@ export const backgroundRequests = {
   queueControl: spec<Queue>()(v.object({ action: v.picklist(QUEUE_ACTIONS) })),
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
-  searchGroups: spec<GroupRef[]>()(v.object({ query })),
+  searchGroups: spec<GroupChoice[]>()(v.object({ query })),
+  /** Asks interactively for a permission nobody granted yet (a consent window). */
+  grantConsent: spec<AuthStatus>()(v.object({ purpose: v.picklist(PURPOSES) })),
 };
 
 /** Chrome's offscreen document → the service worker, which alone has the identity API there. */
@@ -119,7 +123,8 @@ export const hostRequests = {
   /** Which of these addresses already have a user (after a lost answer). */
   lookup: spec<LookupOutcome>()(withConfig({ emails })),
   directory: spec<DirectoryView>()(withConfig({ emails })),
-  searchGroups: spec<GroupRef[]>()(withConfig({ query })),
+  searchGroups: spec<GroupChoice[]>()(withConfig({ query })),
+  grantConsent: spec<AuthStatus>()(withConfig({ purpose: v.picklist(PURPOSES) })),
   addToGroups: spec<GroupOutcome>()(
     withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
   ),

@@ -6,6 +6,7 @@ import type { GroupRef, InviteInput, InviteResult, Recipient, RunOptions } from 
 import type { UserError } from '../core/graph-errors';
 import { LIMITS } from '../core/validate';
 import { MAX_GROUPS } from '../core/invitation';
+import { PURPOSES } from '../core/permissions';
 
 /** A directory object id (user, group). */
 export const objectId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/u));
@@ -17,6 +18,8 @@ export const userError = v.object({
   subs: v.optional(v.array(text(2000))),
   reauth: v.optional(v.boolean()),
   transient: v.optional(v.boolean()),
+  consent: v.optional(v.picklist(PURPOSES)),
+  link: v.optional(v.pipe(v.string(), v.url(), v.maxLength(4000))),
 }) satisfies v.GenericSchema<UserError>;
 
 export const authConfig = v.object({
@@ -25,6 +28,8 @@ export const authConfig = v.object({
   cloud: v.picklist(CLOUD_IDS),
   customAuthority: v.string(),
   customGraph: v.string(),
+  multiTenant: v.optional(v.boolean()),
+  askAllAtSignIn: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<AuthConfig>;
 
 const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;

@@ -11,11 +11,22 @@ export interface Settings extends AuthConfig {
   inviteImmediately: boolean;
   /** Keep redeem links with the history (storage.local) instead of only until the browser closes. */
   keepRedeemLinks: boolean;
+  /**
+   * After a lost answer, how long a directory lookup that finds nobody is not yet proof that nothing
+   * was created (replication takes seconds to minutes): only then is the invitation sent again.
+   */
+  lookupWindowSeconds: number;
 }
+
+/** The longest wait for replication the options page accepts (an hour). */
+export const MAX_LOOKUP_WINDOW_S = 3600;
 
 export const DEFAULT_SETTINGS: Settings = {
   clientId: '',
-  tenant: 'organizations',
+  tenant: '',
+  multiTenant: false,
+  askAllAtSignIn: false,
+  lookupWindowSeconds: 300,
   cloud: 'global',
   customAuthority: '',
   customGraph: '',
@@ -32,13 +43,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Just what sign-in and Graph need, without the invitation defaults. */
 export function authConfigOf(settings: Settings): AuthConfig {
-  const { clientId, tenant, cloud, customAuthority, customGraph } = settings;
-  return { clientId, tenant, cloud, customAuthority, customGraph };
+  const { clientId, tenant, cloud, customAuthority, customGraph, multiTenant, askAllAtSignIn } = settings;
+  return { clientId, tenant, cloud, customAuthority, customGraph, multiTenant, askAllAtSignIn };
 }
 
 /** True when sign-in can be attempted with these settings. */
 export function isConfigured(config: AuthConfig): boolean {
-  if (checkClientId(config.clientId) || checkTenant(config.tenant)) return false;
+  if (checkClientId(config.clientId) || checkTenant(config.tenant, config.multiTenant)) return false;
   if (config.cloud !== 'custom') return true;
   return !checkHttpsEndpoint(config.customAuthority) && !checkHttpsEndpoint(config.customGraph);
 }

@@ -6,7 +6,7 @@ import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
 import { authConfig, inviteResult, runOptions, userError, v } from '../protocol/schemas';
 import { isQueuePiece, joinQueue, splitQueue } from './queue-parts';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, MAX_LOOKUP_WINDOW_S, type Settings } from './settings';
 
 export type AreaName = 'local' | 'session';
 
@@ -53,6 +53,7 @@ const settingsSchema = v.object({
   ...authConfig.entries,
   inviteImmediately: v.boolean(),
   keepRedeemLinks: v.boolean(),
+  lookupWindowSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_WINDOW_S)),
   defaults: v.object({
     redirectUrl: v.string(),
     message: v.string(),
@@ -70,6 +71,7 @@ const queueItem = v.object({
   state: v.picklist(ITEM_STATES),
   attempts: v.number(),
   notBefore: v.number(),
+  lostAt: v.optional(v.number()),
   error: v.optional(userError),
   result: v.optional(inviteResult),
   groupsPending: v.optional(v.array(v.string())),

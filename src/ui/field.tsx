@@ -1,7 +1,9 @@
 // Labelled form controls with their inline error, wired for screen readers.
 import type { ComponentChildren } from 'preact';
+import type { UserError } from '../core/graph-errors';
 import type { Problem } from '../core/validate';
 import { t } from '../shared/i18n';
+import { ConsentActions } from './consent-actions';
 
 interface FieldProps {
   id: string;
@@ -39,10 +41,19 @@ export function describedBy(id: string, problem?: Problem | null, hint?: string)
   };
 }
 
-export function ErrorBox({ error, children }: { error: Problem; children?: ComponentChildren }) {
+interface ErrorBoxProps {
+  error: Problem & Pick<UserError, 'consent' | 'link'>;
+  /** A missing permission was granted: what failed can go again. */
+  onGranted?: () => void;
+  children?: ComponentChildren;
+}
+
+/** A problem in words, with what the user can do about it (ask for a permission, copy a link). */
+export function ErrorBox({ error, onGranted, children }: ErrorBoxProps) {
   return (
     <div class="box error-box" role="alert">
       <p>{t(error.key, error.subs)}</p>
+      {(error.consent || error.link) && <ConsentActions error={error} onGranted={onGranted} />}
       {children}
     </div>
   );

@@ -6,8 +6,8 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import { startTenant, type Tenant } from '../tenant/tenant.mjs';
-import { CLIENT_ID } from './harness';
+import type { Tenant } from '../tenant/tenant.mjs';
+import { CLIENT_ID, startSuiteTenant } from './harness';
 import { FIREFOX_DIR, launchFirefox, openAddonPage } from '../support/firefox';
 import { servePages } from '../support/pages-server.mjs';
 import type { Found } from '../../src/core/extract';
@@ -16,7 +16,7 @@ let tenant: Tenant;
 let browser: Browser;
 
 beforeAll(async () => {
-  tenant = await startTenant();
+  tenant = await startSuiteTenant();
   browser = await launchFirefox();
 });
 afterAll(async () => {

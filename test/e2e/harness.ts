@@ -3,7 +3,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { servePages } from '../support/pages-server.mjs';
-import { startTenant, type Tenant } from '../tenant/tenant.mjs';
+import { ALL_PERMISSIONS, startTenant, type Tenant } from '../tenant/tenant.mjs';
 import {
   CHROMIUM,
   CLIENT_ID,
@@ -32,8 +32,28 @@ export function launch(userDataDir = freshProfile(), extraArgs: string[] = []): 
   return launchWithExtension({ userDataDir, extraArgs, extensionDir: EXTENSION_DIR });
 }
 
-export const configureFor: (worker: Worker, tenant: TenantLike, defaults?: Record<string, unknown>) => Promise<void> =
-  configureForTenant;
+/**
+ * In the suite, a lookup that finds nobody after a lost answer is proof only after this long: a few
+ * times the tenant's replication delay (REPLICATION_MS), seconds instead of the product's minutes.
+ */
+export const LOOKUP_WINDOW_S = 5;
+/** How long a new guest stays invisible to reads and group changes in the suite's tenants. */
+export const REPLICATION_MS = 1000;
+
+/** Points the extension at the tenant, as the options page would (plus the suite's lookup window). */
+export const configureFor = (
+  worker: Worker,
+  tenant: TenantLike,
+  defaults: Record<string, unknown> = {},
+  more: Record<string, unknown> = {},
+): Promise<void> => configureForTenant(worker, tenant, defaults, { lookupWindowSeconds: LOOKUP_WINDOW_S, ...more });
+
+/**
+ * The suite's tenant: as strict as Entra, with every permission the extension uses granted by an
+ * administrator (the consent tests start from the default, User.Invite.All only) and replication on.
+ */
+export const startSuiteTenant = (options: Parameters<typeof startTenant>[0] = {}) =>
+  startTenant({ consented: ALL_PERMISSIONS, replicationDelayMs: REPLICATION_MS, ...options });
 
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -145,7 +165,7 @@ export async function storedCredentialKinds(page: Page): Promise<string[]> {
 export async function startSignedIn(
   options: Parameters<typeof startTenant>[0] = {},
 ): Promise<{ tenant: Tenant; browser: Launched }> {
-  const tenant = await startTenant(options);
+  const tenant = await startSuiteTenant(options);
   const browser = await launch();
   await configureFor(browser.worker, tenant);
   const popup = await openPopup(browser.context, browser.extensionId);

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startTenant } from '../tenant/tenant.mjs';
 import {
   configureFor,
   fillInvite,
@@ -14,13 +13,14 @@ import {
   signIn,
   submitInvite,
   type Launched,
+  startSuiteTenant,
 } from './harness';
 
-let tenant: Awaited<ReturnType<typeof startTenant>>;
+let tenant: Awaited<ReturnType<typeof startSuiteTenant>>;
 let browser: Launched;
 
 beforeAll(async () => {
-  tenant = await startTenant();
+  tenant = await startSuiteTenant({ userIsAdmin: true }); // invites a Member too
   browser = await launch();
   await configureFor(browser.worker, tenant);
 });
@@ -107,7 +107,7 @@ describe('invite one guest', () => {
     expect(decodeURIComponent(compose!.split('body=')[1])).toContain(link);
 
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await popup.getByTestId('copy-link').click();
+    await popup.getByTestId('copy-redeem-url').click();
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
     mkdirSync(resolve(import.meta.dirname, '../../docs'), { recursive: true });

@@ -1,14 +1,13 @@
 // Everything by keyboard: sign in, fill the form, invite, copy the link, with a visible focus ring.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { startTenant } from '../tenant/tenant.mjs';
-import { configureFor, launch, openPopup, type Launched } from './harness';
+import { configureFor, launch, openPopup, startSuiteTenant, type Launched } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
 
 beforeAll(async () => {
-  tenant = await startTenant();
+  tenant = await startSuiteTenant();
   browser = await launch();
   await configureFor(browser.worker, tenant, { sendMail: false });
 });
@@ -38,7 +37,7 @@ test('sign in, invite and copy the redeem link without a mouse', async () => {
   expect(tenant.invitations()[0].body.invitedUserDisplayName).toBe('Kay Board');
 
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await popup.getByTestId('copy-link').focus();
+  await popup.getByTestId('copy-redeem-url').focus();
   await popup.keyboard.press('Enter');
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toMatch(
     /^https:\/\/login\.microsoftonline\.com\/redeem/,

@@ -29,7 +29,8 @@ test('shows the redirect URI, refuses bad values with specific messages, saves g
   await page.locator('#redirectUrl').fill('javascript:alert(1)');
   await page.getByTestId('save').click();
   expect(await page.locator('#clientId-error').innerText()).toContain('GUID');
-  expect(await page.locator('#tenant-error').innerText()).toContain('organizations');
+  // A single-tenant app cannot sign in through /common (AADSTS50194): the page says so before saving.
+  expect(await page.locator('#tenant-error').innerText()).toContain('Multi-tenant app');
   expect(await page.locator('#customAuthority-error').innerText()).toContain('https://');
   expect(await page.locator('#customGraph-error').innerText()).toContain('https://');
   expect(await page.locator('#redirectUrl-error').innerText()).toContain('https://');

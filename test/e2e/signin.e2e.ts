@@ -1,7 +1,6 @@
 // Sign-in lifecycle: it survives popup, worker and browser restarts, renews silently, and a
 // cancelled or refused sign-in leaves nothing stuck.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTenant } from '../tenant/tenant.mjs';
 import {
   configureFor,
   fillInvite,
@@ -13,9 +12,10 @@ import {
   storedCredentialKinds,
   submitInvite,
   type Launched,
+  startSuiteTenant,
 } from './harness';
 
-let tenant: Awaited<ReturnType<typeof startTenant>>;
+let tenant: Awaited<ReturnType<typeof startSuiteTenant>>;
 let browser: Launched;
 const authorizeCalls = () => tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
 const tokenGrants = () =>
@@ -23,7 +23,7 @@ const tokenGrants = () =>
 
 beforeAll(async () => {
   // Access tokens shorter than MSAL's 5-minute renewal margin: every Graph call renews silently.
-  tenant = await startTenant({ accessTokenSeconds: 240 });
+  tenant = await startSuiteTenant({ accessTokenSeconds: 240 });
   browser = await launch();
   await configureFor(browser.worker, tenant);
 });

@@ -66,9 +66,9 @@ export async function launchWithExtension({
  * @param {{ url: string, tenantId: string }} tenant
  * @param {Record<string, unknown>} [defaults]
  */
-export async function configureForTenant(worker, tenant, defaults = {}) {
+export async function configureForTenant(worker, tenant, defaults = {}, more = {}) {
   await worker.evaluate(
-    async ({ url, tenantId, clientId, defaults }) => {
+    async ({ url, tenantId, clientId, defaults, more }) => {
       const settings = {
         clientId,
         tenant: tenantId,
@@ -77,10 +77,11 @@ export async function configureForTenant(worker, tenant, defaults = {}) {
         customGraph: url,
         // Fields left out take their defaults when the extension reads the settings.
         defaults,
+        ...more,
       };
       await chrome.storage.local.set({ settings });
     },
-    { url: tenant.url, tenantId: tenant.tenantId, clientId: CLIENT_ID, defaults },
+    { url: tenant.url, tenantId: tenant.tenantId, clientId: CLIENT_ID, defaults, more },
   );
 }
 

@@ -1,9 +1,21 @@
 // The Microsoft Graph side of the simulated tenant: the endpoints the extension calls, with the
 // answers (and error shapes) Graph gives.
 import { randomUUID } from 'node:crypto';
+import { addMember, error, filterUsers, invite, replicated } from './directory.mjs';
 import { json, takeFault } from './http.mjs';
 
-const FORBIDDEN = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,\s]/;
+/** The delegated permissions that allow each call (least privileged first), from Graph's reference. */
+const ALLOWED = {
+  invite: ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // externalUserState is not part of User.ReadBasic.All.
+  readUsers: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readOrganization: ['User.Read', 'Organization.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+  addMember: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+};
+const denied = () => error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+const allows = (grant, kind) =>
+  ALLOWED[kind].some((p) => grant.permissions.some((g) => g.toLowerCase() === p.toLowerCase()));
 
 function graphError(res, status, code, message, record) {
   return json(
@@ -21,50 +33,73 @@ function grantOf(state, req) {
   return issued && issued.expires > Date.now() ? issued : undefined;
 }
 
-export function handleGraph(state, req, res, url, record) {
+/**
+ * A Graph request. `afterWork` is a fault answered only once the work is done (a 504 or 503 whose
+ * request nevertheless took effect): the caller cannot know what happened.
+ */
+export function handleGraph(state, req, res, url, record, afterWork) {
   const grant = grantOf(state, req);
   if (!grant)
     return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
-  if (req.method === 'POST' && url.pathname === '/v1.0/$batch') return batch(state, grant, req, res, record);
+  if (req.method === 'POST' && url.pathname === '/v1.0/$batch') return batch(state, grant, req, res, record, afterWork);
   const answer = route(state, grant, req.method, `${url.pathname.slice('/v1.0'.length)}${url.search}`, record.body);
+  if (afterWork) return faultAfterWork(res, afterWork, record);
   record.status = answer.status;
   res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
   res.end(JSON.stringify(answer.body));
 }
 
+function faultAfterWork(res, fault, record) {
+  return graphError(
+    res,
+    fault.status,
+    fault.status === 504 ? 'GatewayTimeout' : 'ServiceUnavailable',
+    'The service did not answer in time.',
+    record,
+  );
+}
+
 /** One Graph call, answered as { status, headers, body }: the same code serves plain and $batch requests. */
 function route(state, grant, method, path, body) {
   const url = new URL(path, 'https://graph.invalid');
-  if (method === 'POST' && url.pathname === '/invitations') return invite(state, body);
+  const select = url.searchParams.get('$select')?.split(',');
+  const pick = (o) => (select ? Object.fromEntries(select.map((k) => [k, o[k] ?? null])) : o);
+  if (method === 'POST' && url.pathname === '/invitations')
+    return allows(grant, 'invite') ? invite(state, body) : denied();
   const user = /^\/users\/([^/]+)$/.exec(url.pathname);
   if (method === 'GET' && (user || url.pathname === '/users')) {
     // Like Graph, externalUserState needs a token with User.Read.All, not just User.Invite.All.
-    if (!/User\.Read\.All/.test(grant.scope))
-      return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    const select = url.searchParams.get('$select')?.split(',');
-    const pick = (u) => (select ? Object.fromEntries(select.map((k) => [k, u[k] ?? null])) : u);
-    if (!user)
-      return { status: 200, body: { value: filterUsers(state, url.searchParams.get('$filter') ?? '').map(pick) } };
-    const found = [...state.users.values()].find((u) => u.id === decodeURIComponent(user[1]));
+    if (!allows(grant, 'readUsers')) return denied();
+    if (!user) {
+      const filter = url.searchParams.get('$filter') ?? '';
+      const found = filterUsers(state, filter);
+      return found ? { status: 200, body: { value: found.map(pick) } } : invalidFilter(filter);
+    }
+    const id = decodeURIComponent(user[1]);
+    const found = [...state.users.values()].find((u) => u.id === id && replicated(state, u));
     return found
       ? { status: 200, body: pick(found) }
-      : error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist.`);
+      : error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
   }
   if (method === 'GET' && url.pathname === '/groups') {
+    if (!allows(grant, 'readGroups')) return denied();
     // Like Graph: the query string is split on & first; a filter that does not parse is refused.
     const filter = url.searchParams.get('$filter');
     const match = filter === null ? null : /^startswith\(displayName,'((?:[^']|'')*)'\)$/.exec(filter);
-    if (filter !== null && !match) return error(400, 'BadRequest', `Invalid filter clause: ${filter}`);
+    if (filter !== null && !match) return invalidFilter(filter);
     const prefix = match?.[1].replace(/''/g, "'").toLowerCase() ?? '';
+    const top = Number(url.searchParams.get('$top') ?? 100);
     const value = [...state.groups.values()]
       .filter((g) => g.displayName.toLowerCase().startsWith(prefix))
-      .slice(0, 10)
-      .map(({ id, displayName }) => ({ id, displayName }));
+      .slice(0, top)
+      .map(({ members: _members, ...group }) => pick(group));
     return { status: 200, body: { value } };
   }
   const members = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(url.pathname);
-  if (method === 'POST' && members) return addMember(state, decodeURIComponent(members[1]), body);
+  if (method === 'POST' && members)
+    return allows(grant, 'addMember') ? addMember(state, decodeURIComponent(members[1]), body) : denied();
   if (method === 'GET' && url.pathname === '/organization') {
+    if (!allows(grant, 'readOrganization')) return denied();
     return {
       status: 200,
       body: {
@@ -80,51 +115,10 @@ function route(state, grant, method, path, body) {
   return error(404, 'UnknownError', '');
 }
 
-/** A new guest is invisible to group changes for a moment (replication), as in Entra. */
-function addMember(state, groupId, body) {
-  const group = state.groups.get(groupId);
-  if (!group) return error(404, 'Request_ResourceNotFound', `Resource '${groupId}' does not exist.`);
-  const userId = /directoryObjects\/([^/]+)$/.exec(body?.['@odata.id'] ?? '')?.[1];
-  const user = [...state.users.values()].find((u) => u.id === userId);
-  if (!user || Date.now() - (user.createdAt ?? 0) < state.replicationDelayMs)
-    return error(
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`,
-    );
-  if (group.members.has(user.id))
-    return error(
-      400,
-      'Request_BadRequest',
-      "One or more added object references already exist for the following modified properties: 'members'.",
-    );
-  group.members.add(user.id);
-  return { status: 204, body: '' };
-}
-
-/** `mail eq 'x'` and `otherMails/any(m:m eq 'x')`, joined by `or`: what the extension asks. */
-function filterUsers(state, filter) {
-  const wanted = [...filter.matchAll(/eq '((?:[^']|'')*)'/g)].map((m) =>
-    m[1]
-      .replace(/''/g, "'")
-      .replace(/^smtp:/i, '')
-      .toLowerCase(),
-  );
-  return [...state.users.values()].filter(
-    (u) => wanted.includes(u.mail.toLowerCase()) || wanted.includes(u.userPrincipalName.toLowerCase()),
-  );
-}
-
-function error(status, code, message, headers = {}) {
-  return {
-    status,
-    headers,
-    body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } },
-  };
-}
+const invalidFilter = (filter) => error(400, 'BadRequest', `Invalid filter clause: ${filter}`);
 
 /** JSON batching: ≤ 20 requests, unique ids, each answered on its own (faults and quota included). */
-function batch(state, grant, req, res, record) {
+function batch(state, grant, req, res, record, afterWork) {
   const requests = record.body?.requests;
   if (
     !Array.isArray(requests) ||
@@ -156,6 +150,7 @@ function batch(state, grant, req, res, record) {
     );
   const responses = requests.map((r, i) => {
     const injected = stepFaults[i];
+    if (injected?.afterWork) route(state, grant, r.method, r.url, r.body);
     if (injected) {
       const headers = injected.retryAfter === undefined ? {} : { 'Retry-After': String(injected.retryAfter) };
       return {
@@ -186,8 +181,9 @@ function batch(state, grant, req, res, record) {
     }
     return { id: r.id, ...route(state, grant, r.method, r.url, r.body) };
   });
-  record.status = 200;
   record.responses = responses.map((r) => ({ id: r.id, status: r.status }));
+  if (afterWork || chaos?.roll('gatewayAfter')) return faultAfterWork(res, afterWork ?? { status: 504 }, record);
+  record.status = 200;
   // The answer is lost after Graph did the work: the connection drops mid-response, so the client
   // cannot know what happened. (Headers first: a drop before any byte lets the browser resend the
   // request by itself, which is a different test.)
@@ -197,55 +193,4 @@ function batch(state, grant, req, res, record) {
     return setTimeout(() => req.socket.destroy(), 5);
   }
   json(res, 200, { responses }, record);
-}
-
-function invite(state, body) {
-  if (typeof body !== 'object' || !body) return error(400, 'BadRequest', 'Request body is not valid JSON.');
-  const address = String(body.invitedUserEmailAddress ?? '');
-  const at = address.lastIndexOf('@');
-  if (at < 1 || FORBIDDEN.test(address) || !/\.[a-z]{2,}$/i.test(address)) {
-    return error(400, 'BadRequest', 'The invited user email address is invalid.');
-  }
-  if (!/^https?:\/\//i.test(String(body.inviteRedirectUrl ?? ''))) {
-    return error(400, 'BadRequest', 'The invite redirect URL is invalid.');
-  }
-  const key = address.toLowerCase();
-  // Inviting the same address again returns the existing guest with a fresh redeem link.
-  let user = state.users.get(key);
-  if (!user) {
-    user = {
-      id: randomUUID(),
-      mail: address,
-      displayName: body.invitedUserDisplayName ?? null,
-      userType: body.invitedUserType === 'Member' ? 'Member' : 'Guest',
-      userPrincipalName: `${address.replace('@', '_')}#EXT#@${state.domain}`,
-      externalUserState: 'PendingAcceptance',
-      createdAt: Date.now(),
-    };
-    state.users.set(key, user);
-  }
-  state.inviteCounts.set(key, (state.inviteCounts.get(key) ?? 0) + 1);
-  const ticket = randomUUID();
-  const rd = `https://invitations.microsoft.com/redeem/?tenant=${state.tenantId}&user=${user.id}&ticket=${ticket}&ver=2.0`;
-  return {
-    status: 201,
-    body: {
-      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#invitations/$entity',
-      id: randomUUID(),
-      inviteRedeemUrl: `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(rd)}`,
-      invitedUserDisplayName: body.invitedUserDisplayName ?? null,
-      invitedUserType: user.userType,
-      invitedUserEmailAddress: address,
-      sendInvitationMessage: !!body.sendInvitationMessage,
-      resetRedemption: false,
-      inviteRedirectUrl: body.inviteRedirectUrl,
-      status: 'PendingAcceptance',
-      invitedUserMessageInfo: {
-        messageLanguage: body.invitedUserMessageInfo?.messageLanguage ?? null,
-        customizedMessageBody: body.invitedUserMessageInfo?.customizedMessageBody ?? null,
-        ccRecipients: body.invitedUserMessageInfo?.ccRecipients ?? [{ emailAddress: { name: null, address: null } }],
-      },
-      invitedUser: { id: user.id },
-    },
-  };
 }

@@ -23,6 +23,8 @@ export interface Fault {
   retryAfter?: number;
   body?: unknown;
   times?: number;
+  /** Answer with `status` only after doing the work (a 504/503 whose request took effect). */
+  afterWork?: boolean;
 }
 
 export interface GuestUser {
@@ -32,17 +34,39 @@ export interface GuestUser {
   userType: 'Guest' | 'Member';
   userPrincipalName: string;
   externalUserState: string;
+  /** Invited from outside (a guest, or a B2B member); false for the tenant's own members. */
+  external: boolean;
+}
+
+export interface Group {
+  id: string;
+  displayName: string;
+  members: Set<string>;
+  groupTypes: string[];
+  mailEnabled: boolean;
+  securityEnabled: boolean;
+  membershipRule: string | null;
+  onPremisesSyncEnabled: boolean | null;
+  isAssignableToRole: boolean;
 }
 
 export interface Tenant {
   url: string;
   tenantId: string;
   state: {
-    accessTokens: Map<string, { expires: number; scope: string; clientId: string }>;
+    accessTokens: Map<string, { expires: number; scope: string; permissions: string[]; clientId: string }>;
+    /** The delegated permissions granted to the app (an admin's interactive consent adds to it). */
+    consented: string[];
+    userIsAdmin: boolean;
+    blockedDomains: string[];
+    crossTenantBlocked: string[];
+    exposeRetryAfter: boolean;
+    /** Invitation emails sent per address. */
+    emailsSent: Map<string, number>;
     users: Map<string, GuestUser>;
     latencyMs: number;
     inviteCounts: Map<string, number>;
-    groups: Map<string, { id: string; displayName: string; members: Set<string> }>;
+    groups: Map<string, Group>;
     replicationDelayMs: number;
     /** The browser sessions (SSO cookies) the tenant knows. */
     sessions: Set<string>;
@@ -68,6 +92,8 @@ export interface Chaos {
   /** Per batch: the connection drops before / after the tenant did the work. */
   resetBefore?: number;
   resetAfter?: number;
+  /** Per batch: the tenant does the work, then answers 504 (the gateway gave up). */
+  gatewayAfter?: number;
   /** Per batch: the access token is revoked and the batch refused with 401. */
   expire401?: number;
   /** Per invitation inside a batch. */
@@ -83,4 +109,13 @@ export function startTenant(options?: {
   writeQuota?: { capacity: number; perSecond: number };
   replicationDelayMs?: number;
   chaos?: Chaos;
+  consented?: string[];
+  userIsAdmin?: boolean;
+  multiTenantApp?: boolean;
+  exposeRetryAfter?: boolean;
+  blockedDomains?: string[];
+  crossTenantBlocked?: string[];
 }): Promise<Tenant>;
+
+/** Every permission the extension may ask for, as an admin grants them with one consent. */
+export const ALL_PERMISSIONS: string[];

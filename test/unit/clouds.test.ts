@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolveEndpoints, type AuthConfig } from '../../src/core/clouds';
 import { closestMessageLanguage } from '../../src/core/languages';
+import { adminConsentUrl, allScopes, scopeFor } from '../../src/core/permissions';
 
 const config: AuthConfig = {
   clientId: 'id',
@@ -10,18 +11,31 @@ const config: AuthConfig = {
   customGraph: '',
 };
 
+describe('admin consent link', () => {
+  test('names the tenant, the app, every permission and where to come back', () => {
+    const link = new URL(
+      adminConsentUrl(resolveEndpoints(config), ' id ', 'https://abc.chromiumapp.org/', ['invite', 'groups']),
+    );
+    expect(link.origin + link.pathname).toBe('https://login.microsoftonline.com/contoso.com/v2.0/adminconsent');
+    expect(link.searchParams.get('client_id')).toBe('id');
+    expect(link.searchParams.get('scope')).toBe('User.Invite.All GroupMember.ReadWrite.All');
+    expect(link.searchParams.get('redirect_uri')).toBe('https://abc.chromiumapp.org/');
+  });
+});
+
 describe('resolveEndpoints', () => {
   test('global uses Microsoft hosts and the short scope', () => {
     const e = resolveEndpoints(config);
     expect(e.authority).toBe('https://login.microsoftonline.com/contoso.com');
     expect(e.graphBaseUrl).toBe('https://graph.microsoft.com');
-    expect(e.scopes).toEqual(['User.Invite.All']);
+    expect(scopeFor(e, 'invite')).toBe('User.Invite.All');
+    expect(allScopes(e)).toEqual(['User.Invite.All', 'User.Read.All', 'GroupMember.ReadWrite.All', 'User.Read']);
     expect(e.authorityMetadata).toBeUndefined();
   });
   test('national clouds use their own hosts and fully qualified scopes', () => {
-    expect(resolveEndpoints({ ...config, cloud: 'usgov' }).scopes).toEqual([
-      'https://graph.microsoft.us/User.Invite.All',
-    ]);
+    expect(scopeFor(resolveEndpoints({ ...config, cloud: 'usgov' }), 'read')).toBe(
+      'https://graph.microsoft.us/User.Read.All',
+    );
     expect(resolveEndpoints({ ...config, cloud: 'usgovdod' }).graphBaseUrl).toBe('https://dod-graph.microsoft.us');
     expect(resolveEndpoints({ ...config, cloud: 'china' }).authority).toBe(
       'https://login.chinacloudapi.cn/contoso.com',

@@ -47,7 +47,7 @@ class ScriptedHost {
     addToGroups: async ({ steps }) => ok({ answers: steps.map((s) => ({ id: s.id, status: 204 })) }),
   };
 
-  readonly call: HostCall = async (type, payload) => {
+  call: HostCall = async (type, payload) => {
     await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const handler = this.handlers[type as keyof typeof this.handlers] as
       ((p: typeof payload) => ReturnType<HostCall>) | undefined;
@@ -123,15 +123,49 @@ describe('queue runner', () => {
     expect(Object.values(states())).toEqual(Array(30).fill('done'));
   });
 
-  test('a worker stopped mid-batch: what was sending is looked up before any resend, never sent twice', async () => {
+  test('a worker stopped mid-batch: looked up through the replication window before it is sent', async () => {
+    await store.write('settings', { ...(await store.read('settings')), lookupWindowSeconds: 60 });
     // The stopped worker's view: both were on their way; Graph had done only a@.
     await leftBehind(['a@x.com', 'b@x.com'], 'sending');
     host.directory.add('a@x.com');
+    const started = Date.now();
+    let sentAt = 0;
+    const send = host.call;
+    const timed: HostCall = (type, payload) => {
+      if (type === 'sendBatch') sentAt ||= Date.now();
+      return send(type, payload);
+    };
+    host.call = timed;
     void runner().start();
     await settle();
-    expect(host.lookups).toBe(1);
+    // b@ is not in the directory: looked up again and again (it may be replicating), sent once after the window.
+    expect(host.lookups).toBeGreaterThanOrEqual(4);
+    expect(host.lookups).toBeLessThan(12);
+    expect(sentAt - started).toBeGreaterThanOrEqual(60_000);
     expect(host.sent).toEqual(['b@x.com']);
     expect(states()).toEqual({ 'a@x.com': 'done', 'b@x.com': 'done' });
+  });
+
+  test('a lost answer that cannot be checked (no permission to read users) ends as unknown, never resent', async () => {
+    host.script = ['lost'];
+    const lookup = vi.fn(async () => ({
+      ok: false as const,
+      error: { key: 'errConsentNeeded', subs: ['User.Read.All'], consent: 'read' as const },
+    }));
+    const send = host.call;
+    const refusing: HostCall = (type, payload) => (type === 'lookup' ? lookup() : send(type, payload));
+    host.call = refusing;
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, to('x@x.com', 'y@x.com'));
+    await settle();
+    expect(host.sent).toEqual(['x@x.com', 'y@x.com']);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(stored().items.map((i) => [i.state, i.error?.key])).toEqual([
+      ['unknown', 'errOutcomeUnknownConsent'],
+      ['unknown', 'errOutcomeUnknownConsent'],
+    ]);
+    expect(platform.badge).toBe('');
   });
 
   test('a lost answer is looked up: the guest that exists is done without a second invitation', async () => {

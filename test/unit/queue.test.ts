@@ -4,15 +4,14 @@ import {
   counts,
   emptyQueue,
   enqueue,
-  markUncertain,
   nextWake,
-  reconcile,
   retryFailed,
   settle,
   takeBatch,
   MAX_ATTEMPTS,
 } from '../../src/core/queue';
 import type { RunOptions } from '../../src/core/invitation';
+import { cannotCheck, checkAgain, dueLookups, markUncertain, reconcile } from '../../src/core/lost-answers';
 import type { Queue } from '../../src/core/queue';
 import { runOptions } from '../support/fixtures';
 
@@ -66,28 +65,81 @@ describe('queue', () => {
       1000,
       TENANT,
     );
-    expect([a.state, b.state, c.state, d.state]).toEqual(['done', 'waiting', 'waiting', 'failed']);
+    // A 503 may come after the work was done: looked up, not resent.
+    expect([a.state, b.state, c.state, d.state]).toEqual(['done', 'waiting', 'uncertain', 'failed']);
     expect(a.result!.userId).toBe('u1');
     expect(b.notBefore).toBe(8000);
-    expect(c.notBefore).toBe(2000);
+    expect([c.lostAt, c.notBefore]).toEqual([1000, 1000]);
     expect(d.error!.key).toBe('errGraphBadAddress');
-    expect(nextWake(q)).toBe(2000);
+    expect(nextWake(q)).toBe(1000);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
       takeBatch(q, 10_000_000 * i);
-      settle(q, c, { status: 503 }, 10_000_000 * i, TENANT);
+      settle(q, b, { status: 429 }, 10_000_000 * i, TENANT);
     }
-    expect(c.state).toBe('failed');
+    expect(b.state).toBe('failed');
+  });
+
+  test('a 403 for a Member invitation names the role it needs', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com'], { userType: 'Member' });
+    const [a] = takeBatch(q, 0);
+    settle(
+      q,
+      a,
+      { status: 403, body: { error: { message: 'Insufficient privileges to complete the operation.' } } },
+      0,
+      TENANT,
+    );
+    expect([a.state, a.error!.key]).toEqual(['failed', 'errMemberNeedsRole']);
   });
 
   test('a lost answer makes items uncertain; the lookup decides: done without resending, or send again', () => {
     const q = emptyQueue();
     add(q, ['a@x.com', 'b@x.com']);
     const [a, b] = takeBatch(q, 0);
-    markUncertain([a, b]);
+    markUncertain([a, b], 0);
     expect(counts(q).waiting).toBe(2);
-    reconcile(q, a, 'existing-id', 5, 't');
-    reconcile(q, b, undefined, 5, 't');
+    reconcile(q, a, 'existing-id', 5, 't', 0);
+    reconcile(q, b, undefined, 5, 't', 0);
     expect([a.state, a.result!.userId, b.state]).toEqual(['done', 'existing-id', 'waiting']);
+  });
+
+  test('nobody found inside the replication window is looked up again with back-off, then sent again', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com']);
+    const [a] = takeBatch(q, 0);
+    markUncertain([a], 1000);
+    const window = 60_000;
+    const lookups: number[] = [];
+    for (let now = 1000; a.state === 'uncertain'; now = a.notBefore) {
+      expect(dueLookups(q, now)).toEqual([a]);
+      lookups.push(now - 1000);
+      reconcile(q, a, undefined, now, 't', window);
+    }
+    expect(a.state).toBe('waiting');
+    // Quick at first, further apart later, at most 30 s apart, and the last one at the window's end.
+    expect(lookups.slice(0, 3)).toEqual([0, 2000, 4000]);
+    expect(Math.max(...lookups.slice(1).map((t, i) => t - lookups[i]))).toBeLessThanOrEqual(30_000);
+    expect(lookups.at(-1)).toBe(window);
+    expect(lookups.length).toBeLessThan(12);
+  });
+
+  test('a lookup that cannot be made ends as unknown: cancel gives up; retry or a grant look again', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com', 'b@x.com', 'c@x.com']);
+    const [a, b, c] = takeBatch(q, 0);
+    markUncertain([a, b, c], 0);
+    cannotCheck([a, b, c], { key: 'errConsentNeeded', subs: ['User.Read.All'], consent: 'read' });
+    expect(counts(q)).toMatchObject({ unknown: 3, waiting: 0 });
+    expect(a.error).toMatchObject({ key: 'errOutcomeUnknownConsent', subs: ['User.Read.All'], consent: 'read' });
+    cannotCheck([c], { key: 'errSignInRequired', reauth: true });
+    expect(c.error!.key).toBe('errOutcomeUnknownSignIn');
+    a.state = 'cancelled';
+    retryFailed(q, 50);
+    expect([a.state, b.state, c.state]).toEqual(['uncertain', 'uncertain', 'uncertain']);
+    cannotCheck([a], { key: 'errSignInRequired', reauth: true });
+    checkAgain(q, 60);
+    expect([a.state, a.notBefore, a.error]).toEqual(['uncertain', 60, undefined]);
   });
 
   test('cancel stops what has not been sent; retry failed brings them back', () => {

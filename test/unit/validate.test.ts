@@ -88,10 +88,15 @@ describe('settings checks', () => {
     expect(checkClientId('3f6c1b2a-9d8e-4c7b-a6f5-1e2d3c4b5a69')).toBeNull();
     expect(key(checkClientId('my-app'))).toBe('errClientId');
   });
-  test('tenant is a GUID, a domain or organizations, never common/consumers', () => {
-    for (const ok of ['8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d', 'contoso.onmicrosoft.com', 'organizations'])
+  test('tenant is a GUID or a domain; organizations/common only for a multi-tenant app; never consumers', () => {
+    for (const ok of ['8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d', 'contoso.onmicrosoft.com'])
       expect(checkTenant(ok)).toBeNull();
-    for (const bad of ['common', 'consumers', '', 'not a tenant']) expect(key(checkTenant(bad))).toBe('errTenant');
+    for (const bad of ['consumers', '', 'not a tenant']) expect(key(checkTenant(bad))).toBe('errTenant');
+    for (const shared of ['organizations', 'Common']) {
+      expect(key(checkTenant(shared))).toBe('errTenantSingle');
+      expect(checkTenant(shared, true)).toBeNull();
+    }
+    expect(key(checkTenant('consumers', true))).toBe('errTenant');
   });
 });
 

@@ -1,0 +1,198 @@
+// The directory behind the simulated Graph: users, groups and invitations, with the rules real Entra
+// applies — replication delay, members that cannot be invited, blocked domains, groups a guest
+// cannot join — and a count of invitation emails, so tests can assert "at most one email each".
+import { randomUUID } from 'node:crypto';
+
+const FORBIDDEN = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,\s]/;
+
+/** The groups every tenant starts with: four a guest can join, and one of each kind that refuses guests. */
+export function seedGroups() {
+  const plain = (displayName) => ({ displayName, groupTypes: [], mailEnabled: false, securityEnabled: true });
+  const groups = [
+    plain('Partners – Q3 project'),
+    { ...plain('Partners – Finance'), groupTypes: ['Unified'], mailEnabled: true, securityEnabled: false },
+    plain('Project Falcon guests'),
+    plain("R&D #2 + 100% O'Brien's"),
+    plain('Staff – projects'),
+    { ...plain('Staff – dynamic'), groupTypes: ['DynamicMembership'], membershipRule: '(user.department -eq "Sales")' },
+    { ...plain('Staff – on-premises'), onPremisesSyncEnabled: true },
+    { ...plain('Staff – mailing list'), mailEnabled: true, securityEnabled: false },
+    { ...plain('Staff – mail-enabled security'), mailEnabled: true },
+    { ...plain('Staff – role admins'), isAssignableToRole: true },
+  ];
+  return new Map(
+    groups.map((group, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      const id = `000000${n}-aaaa-4bbb-8ccc-0000000000${n}`;
+      return [
+        id,
+        {
+          id,
+          membershipRule: null,
+          onPremisesSyncEnabled: null,
+          isAssignableToRole: false,
+          ...group,
+          members: new Set(),
+        },
+      ];
+    }),
+  );
+}
+
+/** A new guest shows up to reads and group changes only once replicated. */
+export const replicated = (state, user) => Date.now() - (user.createdAt ?? 0) >= state.replicationDelayMs;
+
+export function error(status, code, message, headers = {}) {
+  return {
+    status,
+    headers,
+    body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } },
+  };
+}
+
+const domainOf = (address) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+export function invite(state, body) {
+  if (typeof body !== 'object' || !body) return error(400, 'BadRequest', 'Request body is not valid JSON.');
+  const address = String(body.invitedUserEmailAddress ?? '');
+  const at = address.lastIndexOf('@');
+  if (at < 1 || FORBIDDEN.test(address) || !/\.[a-z]{2,}$/i.test(address)) {
+    return error(400, 'BadRequest', 'The invited user email address is invalid.');
+  }
+  if (!/^https?:\/\//i.test(String(body.inviteRedirectUrl ?? ''))) {
+    return error(400, 'BadRequest', 'The invite redirect URL is invalid.');
+  }
+  if (body.invitedUserType === 'Member' && !state.userIsAdmin)
+    return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (state.blockedDomains.includes(domainOf(address)))
+    return error(
+      403,
+      'Authorization_RequestDenied',
+      'The invitation could not be sent because the domain of the invited user is blocked by your ' +
+        "organization's external collaboration settings.",
+    );
+  if (state.crossTenantBlocked.includes(domainOf(address)))
+    return error(
+      403,
+      'Authorization_RequestDenied',
+      'This invitation is blocked by cross-tenant access settings. Admins in both organizations must allow it.',
+    );
+  const key = address.toLowerCase();
+  let user = state.users.get(key);
+  if (user && !user.external)
+    return error(
+      400,
+      'BadRequest',
+      "Non-external user already exists with the given mail address and can't be invited.",
+    );
+  // Inviting the same address again returns the existing guest with a fresh redeem link.
+  if (!user) {
+    user = {
+      id: randomUUID(),
+      mail: address,
+      displayName: body.invitedUserDisplayName ?? null,
+      userType: body.invitedUserType === 'Member' ? 'Member' : 'Guest',
+      userPrincipalName: `${address.replace('@', '_')}#EXT#@${state.domain}`,
+      externalUserState: 'PendingAcceptance',
+      external: true,
+      createdAt: Date.now(),
+    };
+    state.users.set(key, user);
+  }
+  state.inviteCounts.set(key, (state.inviteCounts.get(key) ?? 0) + 1);
+  if (body.sendInvitationMessage) state.emailsSent.set(key, (state.emailsSent.get(key) ?? 0) + 1);
+  const ticket = randomUUID();
+  const rd = `https://invitations.microsoft.com/redeem/?tenant=${state.tenantId}&user=${user.id}&ticket=${ticket}&ver=2.0`;
+  return {
+    status: 201,
+    body: {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#invitations/$entity',
+      id: randomUUID(),
+      inviteRedeemUrl: `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(rd)}`,
+      invitedUserDisplayName: body.invitedUserDisplayName ?? null,
+      invitedUserType: user.userType,
+      invitedUserEmailAddress: address,
+      sendInvitationMessage: !!body.sendInvitationMessage,
+      resetRedemption: false,
+      inviteRedirectUrl: body.inviteRedirectUrl,
+      status: 'PendingAcceptance',
+      invitedUserMessageInfo: {
+        messageLanguage: body.invitedUserMessageInfo?.messageLanguage ?? null,
+        customizedMessageBody: body.invitedUserMessageInfo?.customizedMessageBody ?? null,
+        ccRecipients: body.invitedUserMessageInfo?.ccRecipients ?? [{ emailAddress: { name: null, address: null } }],
+      },
+      invitedUser: { id: user.id },
+    },
+  };
+}
+
+/** Why Graph refuses to add a member to this group, if it does. */
+function refusal(group) {
+  if (group.onPremisesSyncEnabled)
+    return error(
+      400,
+      'Request_BadRequest',
+      'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects ' +
+        'currently undergoing migration.',
+    );
+  if (group.groupTypes.includes('DynamicMembership'))
+    return error(
+      400,
+      'Request_BadRequest',
+      'Insufficient privileges to complete the operation. Members of a dynamic group are set by its rule.',
+    );
+  if (group.mailEnabled && !group.groupTypes.includes('Unified'))
+    return error(400, 'Request_BadRequest', 'Cannot Update a mail-enabled security groups and or distribution list.');
+  if (group.isAssignableToRole)
+    return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return undefined;
+}
+
+/** A new guest is invisible to group changes until replicated (404), as in Entra. */
+export function addMember(state, groupId, body) {
+  const group = state.groups.get(groupId);
+  if (!group) return error(404, 'Request_ResourceNotFound', `Resource '${groupId}' does not exist.`);
+  const refused = refusal(group);
+  if (refused) return refused;
+  const userId = /directoryObjects\/([^/]+)$/.exec(body?.['@odata.id'] ?? '')?.[1];
+  const user = [...state.users.values()].find((u) => u.id === userId);
+  if (!user || !replicated(state, user))
+    return error(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  if (group.members.has(user.id))
+    return error(
+      400,
+      'Request_BadRequest',
+      "One or more added object references already exist for the following modified properties: 'members'.",
+    );
+  group.members.add(user.id);
+  return { status: 204, body: '' };
+}
+
+const CLAUSE = [
+  /^mail eq '((?:[^']|'')*)'$/,
+  /^otherMails\/any\(\w+:\w+ eq '((?:[^']|'')*)'\)$/,
+  /^proxyAddresses\/any\(\w+:\w+ eq 'smtp:((?:[^']|'')*)'\)$/i,
+  /^userPrincipalName eq '((?:[^']|'')*)'$/,
+];
+
+/**
+ * Replicated users matching `mail eq`, `otherMails/any`, `proxyAddresses/any` or `userPrincipalName eq`
+ * clauses joined by `or`; any other filter is refused, as Graph refuses what it cannot parse.
+ */
+export function filterUsers(state, filter) {
+  const wanted = [];
+  for (const clause of filter.split(/ or (?=(?:[^']*'[^']*')*[^']*$)/)) {
+    const match = CLAUSE.map((re) => re.exec(clause.trim())).find(Boolean);
+    if (!match) return undefined;
+    wanted.push(match[1].replace(/''/g, "'").toLowerCase());
+  }
+  return [...state.users.values()].filter(
+    (u) =>
+      replicated(state, u) &&
+      (wanted.includes(u.mail.toLowerCase()) || wanted.includes(u.userPrincipalName.toLowerCase())),
+  );
+}
