@@ -29,6 +29,8 @@ export class AuthFailure extends Error {
 }
 
 const CANCELLED = /did not approve|cancel|closed|denied access/iu;
+/** Chrome's words when the authorize URL answers with an error page (wrong tenant, app or redirect URI). */
+const ERROR_PAGE = /could not be loaded/iu;
 /**
  * A silent round trip that failed is not tried again for this long: Entra answers repeated authorize
  * requests with AADSTS50196 (loop detected), and the answer would not change anyway.
@@ -233,6 +235,7 @@ export class AuthService {
         responseUrl = await this.identity.launchWebAuthFlow(url, interactive);
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
+        if (ERROR_PAGE.test(text)) throw new AuthFailure('errSignInPage');
         throw new AuthFailure(CANCELLED.test(text) ? 'errSignInCancelled' : 'errSignInFailed', [text]);
       }
       const result = await this.pca.handleRedirectPromise(responseHash(responseUrl));

@@ -197,7 +197,11 @@ export function usePopup() {
     standings,
     lookupProblem,
     lookAgain: () => setLookupRound((n) => n + 1),
-    dismissError: () => setError(undefined),
+    /** A permission was granted: the error goes, and a single invitation it held up is followed again. */
+    dismissError: () => {
+      setError(undefined);
+      void store.read('queue').then((q) => isSingle(q) && q.items.some(isPending) && setRun(q));
+    },
     /** The single invitation whose answer was lost, while it is looked up. */
     checking: single?.state === 'uncertain' ? single.email : undefined,
     chosen,

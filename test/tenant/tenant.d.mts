@@ -58,6 +58,7 @@ export interface Tenant {
     /** The delegated permissions granted to the app (an admin's interactive consent adds to it). */
     consented: string[];
     userIsAdmin: boolean;
+    multiTenantApp: boolean;
     blockedDomains: string[];
     crossTenantBlocked: string[];
     exposeRetryAfter: boolean;
