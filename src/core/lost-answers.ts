@@ -16,7 +16,8 @@ export function markUncertain(items: QueueItem[], now: number): void {
   for (const item of items) {
     if (item.state !== 'sending') continue;
     item.state = 'uncertain';
-    item.lostAt ??= now;
+    // The window runs from this loss: an earlier one's window says nothing about this sending.
+    item.lostAt = now;
     item.notBefore = now;
   }
 }
@@ -51,8 +52,10 @@ export function reconcile(
     item.notBefore = Math.min(now + gap, windowEnds);
     return;
   }
+  // Nobody there after the window: the invitation goes again, as a new sending.
   item.state = 'waiting';
   item.notBefore = now;
+  item.lostAt = undefined;
 }
 
 /** A lookup that failed for a while (network, throttling): the same items are looked up again shortly. */

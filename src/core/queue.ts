@@ -42,6 +42,8 @@ export interface QueueItem extends Recipient {
   run: string;
   state: ItemState;
   attempts: number;
+  /** 429s met so far (they do not count as attempts). */
+  throttled?: number;
   /** Not before this time (ms): Retry-After and backoff; for an uncertain item, its next lookup. */
   notBefore: number;
   /** When its outcome became unknown (answer lost): lookups that find nobody prove nothing for a while. */
@@ -69,6 +71,11 @@ export interface Queue {
 }
 
 export const MAX_ATTEMPTS = 6;
+/**
+ * Throttling is Graph saying "later", not a failure: it does not use up attempts, and an item gives
+ * up only after this many 429s (each waited out per Retry-After).
+ */
+export const MAX_THROTTLED = 20;
 const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 /** A new guest takes a moment to show up for group changes (directory replication). */
 export const REPLICATION_GRACE_MS = 1000;
@@ -147,9 +154,14 @@ export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: n
 
 /** A failure known not to have been done (a 4xx): later again if it may pass then, otherwise failed. */
 export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number, member = false): void {
-  const transient = failure.status === 429 || failure.status === 401;
+  const throttled = failure.status === 429;
+  if (throttled) {
+    item.throttled = (item.throttled ?? 0) + 1;
+    item.attempts--;
+  }
   item.error = describeGraphFailure(failure, { member });
-  if (transient && item.attempts < MAX_ATTEMPTS) {
+  const again = throttled ? item.throttled! < MAX_THROTTLED : failure.status === 401 && item.attempts < MAX_ATTEMPTS;
+  if (again) {
     item.state = 'waiting';
     const wait =
       failure.status === 429 && failure.retryAfterSeconds !== undefined
@@ -250,6 +262,7 @@ export function retryFailed(queue: Queue, now: number): void {
     if (item.state === 'failed' || item.state === 'cancelled' || item.state === 'unknown') {
       item.state = item.lostAt === undefined ? 'waiting' : 'uncertain';
       item.attempts = 0;
+      item.throttled = 0;
       item.notBefore = now;
       item.error = undefined;
     }

@@ -42,6 +42,9 @@ class GraphStepError extends Error {
   }
 }
 
+/** How often a call renews a revoked token before it gives up (see withClient). */
+const RENEWALS = 3;
+
 const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
@@ -171,14 +174,16 @@ export class Host {
 
   /**
    * Runs a Graph call with a token for the job. A 401 means the token was revoked before its time
-   * (nothing was done): renew it once and call again.
+   * (nothing was done): renew it and call again. Calls in flight share a token, so one revocation
+   * can meet a call twice; after RENEWALS renewals the sign-in itself is in question.
    */
   private async withClient<T>(config: AuthConfig, purpose: Purpose, call: (client: Client) => Promise<T>): Promise<T> {
-    try {
-      return await call(await this.client(config, purpose));
-    } catch (error) {
-      if (toGraphFailure(error)?.status !== 401) throw error;
-      return call(await this.client(config, purpose, true));
+    for (let renewals = 0; ; renewals++) {
+      try {
+        return await call(await this.client(config, purpose, renewals > 0));
+      } catch (error) {
+        if (toGraphFailure(error)?.status !== 401 || renewals === RENEWALS) throw error;
+      }
     }
   }
 

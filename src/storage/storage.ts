@@ -70,6 +70,7 @@ const queueItem = v.object({
   run: v.string(),
   state: v.picklist(ITEM_STATES),
   attempts: v.number(),
+  throttled: v.optional(v.number()),
   notBefore: v.number(),
   lostAt: v.optional(v.number()),
   error: v.optional(userError),

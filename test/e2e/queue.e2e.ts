@@ -1,6 +1,7 @@
-// The bulk queue under fire: a seeded mix of 429s, 503s and connections dropped before and after the
-// tenant did the work, plus a stopped service worker and a closed popup. Every address must end in
-// exactly one terminal state, none invited twice by us, none lost.
+// The bulk queue under fire: a seeded mix of 429s, 503s, 504s after the work was done and connections
+// dropped before and after the tenant did the work, with new guests replicating for 2 s, plus a stopped
+// service worker and a closed popup. Every address must end in exactly one terminal state, none invited
+// twice by us, none lost, and no partner gets a second email.
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Chaos, Tenant } from '../tenant/tenant.mjs';
@@ -20,6 +21,7 @@ const CHAOS: Chaos = {
   item503: 0.05,
   resetBefore: 0.05,
   resetAfter: 0.08,
+  gatewayAfter: 0.05,
   expire401: 0.03,
 };
 const addresses = (n: number, tag: string) =>
@@ -62,10 +64,15 @@ function expectExactlyOnce(t: Tenant, view: QueueView, list: string[]): void {
   expect(view.items.map((i) => i.key).sort()).toEqual([...list].sort());
   expect(view.items.filter((i) => i.state !== 'done')).toEqual([]);
   for (const address of list) expect(t.state.inviteCounts.get(address), address).toBe(1);
+  for (const address of list) expect(t.state.emailsSent.get(address) ?? 0, address).toBeLessThanOrEqual(1);
 }
 
-test('300 addresses through seeded faults: each invited exactly once, none lost', async () => {
-  ({ tenant, browser } = await startSignedIn({ chaos: CHAOS, writeQuota: { capacity: 60, perSecond: 60 } }));
+test('300 addresses through seeded faults and replication: each invited once, one email each, none lost', async () => {
+  ({ tenant, browser } = await startSignedIn({
+    chaos: CHAOS,
+    writeQuota: { capacity: 60, perSecond: 60 },
+    replicationDelayMs: 2000,
+  }));
   const list = addresses(300, 'a');
   const popup = await openPopup(browser.context, browser.extensionId);
   await popup.getByTestId('account').waitFor();
@@ -75,6 +82,8 @@ test('300 addresses through seeded faults: each invited exactly once, none lost'
   // The faults really happened: lost answers were looked up, throttled items were retried.
   expect(tenant.requests('POST', '/v1.0/$batch').length).toBeGreaterThan(15);
   expect(tenant.invitations().filter((i) => i.status === 429).length).toBeGreaterThan(0);
+  expect(tenant.requests('POST', '/v1.0/$batch').filter((r) => r.status === 504).length).toBeGreaterThan(0);
+  expect([...tenant.state.emailsSent.values()].reduce((a, b) => a + b, 0)).toBe(300);
   expect(await popup.getByTestId('batch-summary').innerText()).toBe('300 invited, 0 failed, 0 skipped, 0 waiting');
   expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
 });

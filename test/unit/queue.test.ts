@@ -8,7 +8,7 @@ import {
   retryFailed,
   settle,
   takeBatch,
-  MAX_ATTEMPTS,
+  MAX_THROTTLED,
 } from '../../src/core/queue';
 import type { RunOptions } from '../../src/core/invitation';
 import { cannotCheck, checkAgain, dueLookups, markUncertain, reconcile } from '../../src/core/lost-answers';
@@ -48,7 +48,7 @@ describe('queue', () => {
     expect(counts(q)).toMatchObject({ waiting: 45, total: 45 });
   });
 
-  test('201 done; 429 waits Retry-After; 5xx backs off; 4xx fails; retries are bounded', () => {
+  test('201 done; 429 waits Retry-After; 5xx is looked up; 4xx fails; retries are bounded', () => {
     const q = emptyQueue();
     add(
       q,
@@ -72,10 +72,15 @@ describe('queue', () => {
     expect([c.lostAt, c.notBefore]).toEqual([1000, 1000]);
     expect(d.error!.key).toBe('errGraphBadAddress');
     expect(nextWake(q)).toBe(1000);
-    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+    // Throttling uses up no attempts: only MAX_THROTTLED 429s (this is the second) end it.
+    for (let i = 2; i < MAX_THROTTLED; i++) {
       takeBatch(q, 10_000_000 * i);
       settle(q, b, { status: 429 }, 10_000_000 * i, TENANT);
+      expect(b.state).toBe('waiting');
     }
+    expect(b.attempts).toBe(0);
+    takeBatch(q, 10_000_000 * MAX_THROTTLED);
+    settle(q, b, { status: 429 }, 10_000_000 * MAX_THROTTLED, TENANT);
     expect(b.state).toBe('failed');
   });
 
@@ -116,7 +121,12 @@ describe('queue', () => {
       lookups.push(now - 1000);
       reconcile(q, a, undefined, now, 't', window);
     }
-    expect(a.state).toBe('waiting');
+    expect([a.state, a.lostAt]).toEqual(['waiting', undefined]);
+    // Sent again and lost again: a new window from this loss, not the old one (which has run out).
+    takeBatch(q, 70_000);
+    markUncertain([a], 70_000);
+    reconcile(q, a, undefined, 70_000, 't', window);
+    expect([a.state, a.lostAt]).toEqual(['uncertain', 70_000]);
     // Quick at first, further apart later, at most 30 s apart, and the last one at the window's end.
     expect(lookups.slice(0, 3)).toEqual([0, 2000, 4000]);
     expect(Math.max(...lookups.slice(1).map((t, i) => t - lookups[i]))).toBeLessThanOrEqual(30_000);
