@@ -64,6 +64,25 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
   expect(tenant.state.accessTokens.has(post.headers.authorization!.replace('Bearer ', ''))).toBe(true);
 });
 
+test('Firefox: a permission nobody granted is asked for in a consent window (an admin grants it)', async () => {
+  // Signed in by the test before; now the app has only User.Invite.All, and the user is an admin.
+  tenant.state.consented.splice(0, Infinity, 'User.Invite.All');
+  tenant.state.userIsAdmin = true;
+  const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=invite-another]');
+  await popup.click('[data-testid=invite-another]'); // the invitation of the test before is still shown
+  await popup.locator('[data-testid=group-search]').fill('Partners');
+  const failed = await popup.waitForSelector('[data-testid=group-search-error]', { timeout: 20_000 });
+  expect(await failed!.evaluate((el) => el.textContent)).toContain('needs the permission GroupMember.ReadWrite.All');
+  await popup.click('[data-testid=grant-permission]');
+  await popup.waitForSelector('[data-testid=group-add]', { timeout: 20_000 });
+  expect(tenant.state.consented).toContain('GroupMember.ReadWrite.All');
+  // No silent round trip was tried for a consent that was missing.
+  const silent = tenant
+    .requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`)
+    .filter((r) => r.query.prompt === 'none');
+  expect(silent).toHaveLength(0);
+});
+
 test('Firefox: the page scanner finds every corpus address, with its name, and no decoy', async () => {
   const pages = await servePages();
   // As the corpus is scored: addresses compared without case (the local part keeps the page's), names exactly.
