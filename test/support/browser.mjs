@@ -37,6 +37,8 @@ export async function launchWithExtension({
   headless = true,
   extraArgs = [],
   extensionDir = EXTENSION_DIR,
+  // Only the live-tenant check (npm run test:live) reaches Microsoft.
+  microsoftReachable = false,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`${extensionDir} is missing: run the build first`);
@@ -46,10 +48,14 @@ export async function launchWithExtension({
     viewport: headless ? { width: 1200, height: 800 } : null,
     args: [
       ...CHROMIUM_ARGS,
-      // The simulated tenant's certificate is made at start-up: accepted for this profile only.
-      '--ignore-certificate-errors',
-      // Nothing may reach Microsoft from here: its hosts resolve nowhere.
-      '--host-resolver-rules=MAP login.microsoftonline.com 0.0.0.0, MAP graph.microsoft.com 0.0.0.0',
+      ...(microsoftReachable
+        ? []
+        : [
+            // The simulated tenant's certificate is made at start-up: accepted for this profile only.
+            '--ignore-certificate-errors',
+            // Nothing may reach Microsoft from here: its hosts resolve nowhere.
+            '--host-resolver-rules=MAP login.microsoftonline.com 0.0.0.0, MAP graph.microsoft.com 0.0.0.0',
+          ]),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...extraArgs,
