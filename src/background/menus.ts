@@ -10,7 +10,8 @@ import { menus, openWindow, platform, scanTab, type Menus, type Tabs } from '../
 import { t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
 import type { Draft } from '../storage/storage';
-import { QueueRefusal, type QueueRunner } from './queue-runner';
+import type { QueueRunner } from './queue-runner';
+import { QueueRefusal } from './queue-words';
 
 export const MENU = { selection: 'invite-selection', link: 'invite-mailto', page: 'find-on-page' } as const;
 

@@ -3,15 +3,17 @@
 // saved after every change: after a worker or browser restart it resumes, and items whose answer was
 // lost are looked up before any resend. One instance per background; it loads the queue once and
 // pumps one at a time, so two wake-ups can never send the same items from two copies of the queue.
-import { describeGraphFailure, type UserError } from '../core/graph-errors';
+import type { UserError } from '../core/graph-errors';
 import { checkInvite, inputFor, type Recipient, type RunOptions } from '../core/invitation';
-import { cannotCheck, checkAgain, dueLookups, lookupLater, markUncertain, reconcile } from '../core/lost-answers';
+import { checkAgain, dueLookups, markUncertain } from '../core/lost-answers';
 import { Pacer } from '../core/pacing';
 import * as rules from '../core/queue';
-import type { BatchOutcome, GroupOutcome, QueueAction, Reply } from '../protocol/contract';
+import type { GroupOutcome, QueueAction, Reply } from '../protocol/contract';
 import type { Platform } from '../platform/platform';
 import { withoutLink, type History } from '../storage/history';
 import type { Store } from '../storage/storage';
+import { lookUpLostAnswers } from './lost-answer-lookups';
+import { invitedResults, QueueRefusal, saveFailure, stopReason } from './queue-words';
 import type { HostCall } from './router';
 
 const ALARM = 'queue';
@@ -297,35 +299,13 @@ export class QueueRunner {
     if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 
-  /**
-   * Looks up the addresses whose outcome is unknown: a guest that exists was invited; nobody found
-   * after the replication window means the invitation goes again. When the lookup itself is not
-   * possible (no permission, signed out), the items end as "outcome unknown", never resent.
-   */
+  /** Looks the uncertain items up (see lookUpLostAnswers); one lookup at a time. */
   private async reconcileUncertain(q: rules.Queue): Promise<void> {
     if (this.reconciling) return;
     this.reconciling = true;
     try {
-      const uncertain = dueLookups(q, this.now());
-      const [reply, settings] = await Promise.all([
-        this.deps.host('lookup', { emails: uncertain.map((i) => i.email) }),
-        this.deps.store.read('settings'),
-      ]);
-      const now = this.now();
-      if (!reply.ok) {
-        const { consent, reauth, key } = reply.error;
-        if (consent || reauth || key === 'errNoPermission') cannotCheck(uncertain, reply.error);
-        else lookupLater(uncertain, now); // nothing is resent meanwhile
-        await this.persist(q);
-        return;
-      }
-      const windowMs = settings.lookupWindowSeconds * 1000;
-      for (const item of uncertain) {
-        const userId = reply.value.users[item.email];
-        if (userId !== undefined) reconcile(q, item, userId ?? undefined, now, reply.value.tenantId, windowMs);
-        else lookupLater([item], now);
-      }
-      await this.record(q, uncertain);
+      const settled = await lookUpLostAnswers(q, this.deps, this.now());
+      if (settled.length) await this.record(q, settled);
       await this.persist(q);
     } finally {
       this.reconciling = false;
@@ -339,29 +319,4 @@ export class QueueRunner {
     await this.persist(q);
     await this.deps.platform.notify(this.deps.describeEnd(c));
   }
-}
-
-/** A request the queue turns down, in words for the user. */
-export class QueueRefusal extends Error {
-  constructor(readonly userError: UserError) {
-    super(userError.key);
-  }
-}
-
-/** A failed save (a full storage quota, most likely), in words for the user. */
-function saveFailure(error: unknown): UserError {
-  return { key: 'errSaveFailed', subs: [error instanceof Error ? error.message : String(error)] };
-}
-
-/** Why the queue must stop before anything more is sent: no sign-in, or Graph no longer takes it. */
-function stopReason(reply: Reply<BatchOutcome>): UserError | undefined {
-  if (!reply.ok) return reply.error;
-  const failure = reply.value.failure;
-  // A 401 after the host already renewed the token once: only a new sign-in helps.
-  return failure?.status === 401 ? describeGraphFailure(failure) : undefined;
-}
-
-/** The records of the items just invited (groups may still be on their way). */
-function invitedResults(items: rules.QueueItem[]) {
-  return items.filter((i) => (i.state === 'done' || i.state === 'grouping') && i.result).map((i) => i.result!);
 }

@@ -7,7 +7,8 @@ import type { Store } from '../storage/storage';
 import type { History } from '../storage/history';
 import { authConfigOf } from '../storage/settings';
 import { withRecentInvitations } from '../core/directory';
-import { QueueRefusal, type QueueRunner } from './queue-runner';
+import type { QueueRunner } from './queue-runner';
+import { QueueRefusal } from './queue-words';
 
 type HostRequests = typeof hostRequests;
 /** A host request's payload without the settings (they are added on the way), and its answer. */
