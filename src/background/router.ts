@@ -1,7 +1,7 @@
 // The background's answers to our pages: one handler per request of the contract's
 // `backgroundRequests`. Host requests carry the settings, read here: the offscreen document has no
 // storage API.
-import type { backgroundRequests, hostRequests, Reply } from '../protocol/contract';
+import type { AuthStatus, backgroundRequests, hostRequests, Reply } from '../protocol/contract';
 import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '../protocol/messaging';
 import type { Store } from '../storage/storage';
 import type { History } from '../storage/history';
@@ -45,9 +45,23 @@ export function backgroundHandlers(
   history: History,
   store: Store,
 ): Handlers<typeof backgroundRequests> {
+  /** The directory's name, when known for the signed-in account's directory. */
+  const withTenantName = async (reply: Reply<AuthStatus>): Promise<Reply<AuthStatus>> => {
+    if (!reply.ok || !reply.value.account) return reply;
+    const known = await store.read('tenantName');
+    return known?.tenantId === reply.value.account.tenantId ? ok({ ...reply.value, tenantName: known.name }) : reply;
+  };
   return {
-    status: () => host('status', {}),
-    signIn: () => host('signIn', {}),
+    status: async () => withTenantName(await host('status', {})),
+    signIn: async () => {
+      const reply = await host('signIn', {});
+      const tenantId = reply.ok ? reply.value.account?.tenantId : undefined;
+      if (tenantId) {
+        const name = await host('tenantName', {});
+        if (name.ok && name.value) await store.write('tenantName', { tenantId, name: name.value });
+      }
+      return withTenantName(reply);
+    },
     signOut: async ({ everywhere }) => {
       const reply = await host('signOut', { everywhere });
       if (reply.ok) {

@@ -109,10 +109,23 @@ export function checkInvite(input: InviteInput): InputProblems {
 }
 
 /** Builds the Graph body. Mail-only fields are left out when no mail is sent. */
-export function buildInvitationBody(input: InviteInput): InvitationBody {
+/** My Apps without a tenant: a guest landing there sees their own home tenant's apps, not yours. */
+const BARE_MY_APPS = /^https:\/\/myapps\.microsoft\.com\/?$/iu;
+
+/** The landing page as sent: plain My Apps becomes the inviting tenant's My Apps (`?tenantid=`). */
+export function landingPage(redirectUrl: string, tenantId: string | undefined): string {
+  const url = redirectUrl.trim();
+  return tenantId && BARE_MY_APPS.test(url) ? `https://myapps.microsoft.com/?tenantid=${tenantId}` : url;
+}
+
+export const isMyApps = (redirectUrl: string) =>
+  /^https:\/\/myapps\.microsoft\.com(?:\/(?:\?tenantid=[\w.-]+)?)?$/iu.test(redirectUrl.trim());
+
+/** The body of POST /invitations; `tenantId`, the inviting directory, completes a plain My Apps landing page. */
+export function buildInvitationBody(input: InviteInput, tenantId?: string): InvitationBody {
   const body: InvitationBody = {
     invitedUserEmailAddress: input.email.trim(),
-    inviteRedirectUrl: input.redirectUrl.trim(),
+    inviteRedirectUrl: landingPage(input.redirectUrl, tenantId),
     sendInvitationMessage: input.sendMail,
     invitedUserType: input.userType,
   };

@@ -102,12 +102,16 @@ export function lookupStep(id: string, email: string): BatchStep {
   };
 }
 
-/** The tenant's own verified domains (User.Read is the least privileged permission for the organization). */
-export async function fetchDomains(client: Client): Promise<string[]> {
-  const reply = (await client.api('/organization').select('verifiedDomains').get()) as {
-    value?: { verifiedDomains?: { name: string }[] }[];
+/** The directory's name and verified domains (User.Read is the least privileged permission for them). */
+export async function fetchOrganization(client: Client): Promise<{ name: string; domains: string[] }> {
+  const reply = (await client.api('/organization').select('displayName,verifiedDomains').get()) as {
+    value?: { displayName?: string | null; verifiedDomains?: { name: string }[] }[];
   };
-  return (reply.value?.[0]?.verifiedDomains ?? []).map((d) => d.name.toLowerCase());
+  const org = reply.value?.[0];
+  return {
+    name: org?.displayName ?? '',
+    domains: (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase()),
+  };
 }
 
 /** Groups whose name starts with the query, each with what Graph says about it taking guests. */

@@ -22,7 +22,7 @@ import { isConfigured } from '../storage/settings';
 import { forgetOtherConfiguration } from '../storage/msal-cache';
 import {
   createGraphClient,
-  fetchDomains,
+  fetchOrganization,
   fetchUserState,
   lookupStep,
   memberStep,
@@ -75,6 +75,14 @@ export class Host {
       this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
+    tenantName: ({ config }) =>
+      this.run(config, async () => {
+        try {
+          return (await this.withClient(config, 'domains', fetchOrganization)).name || null;
+        } catch {
+          return null; // not this app's to read: the button goes without the name
+        }
+      }),
   };
 
   private async run<T>(config: AuthConfig, task: () => Promise<T>) {
@@ -116,7 +124,7 @@ export class Host {
       id: item.id,
       method: 'POST' as const,
       url: '/invitations',
-      body: buildInvitationBody(item.input),
+      body: buildInvitationBody(item.input, tenantId),
     }));
     // Sent once: a 5xx may come after the work was done, so the queue looks the addresses up instead.
     const call = this.withClient(config, 'invite', (client) => postBatch(client, steps, true));
@@ -156,7 +164,7 @@ export class Host {
    */
   private async domains(config: AuthConfig): Promise<DirectoryView['domains']> {
     try {
-      return await this.withClient(config, 'domains', fetchDomains);
+      return (await this.withClient(config, 'domains', fetchOrganization)).domains;
     } catch {
       const username = (await this.auth(config).account())?.username ?? '';
       return username.includes('@') ? [username.slice(username.lastIndexOf('@') + 1).toLowerCase()] : [];

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { InputProblems, InviteInput, UserType } from '../core/invitation';
+import { isMyApps, type InputProblems, type InviteInput, type UserType } from '../core/invitation';
 import { LIMITS } from '../core/validate';
 import { MESSAGE_LANGUAGES } from '../core/languages';
 import { t, uiLanguage } from '../shared/i18n';
@@ -17,14 +17,37 @@ interface Props {
   problems: InputProblems;
   busy: boolean;
   canSend: boolean;
+  /** The options below the addresses are shown (remembered, or different from the defaults). */
+  advancedOpen: boolean;
+  onAdvancedToggle: (open: boolean) => void;
   onChange: (value: InviteInput) => void;
   onSubmit: () => void;
 }
 
+/** The fields under "Options": shown at once when one of them has a problem. */
+const ADVANCED: (keyof InputProblems)[] = ['redirectUrl', 'message', 'cc'];
+
+/** The options in one line: "Guest · Microsoft email · Dutch · lands on My Apps". */
+function summaryOf(value: InviteInput): string {
+  const parts = [t(value.userType === 'Guest' ? 'userTypeGuest' : 'userTypeMember')];
+  parts.push(t(value.sendMail ? 'summaryMail' : 'summaryNoMail'));
+  if (value.sendMail && value.messageLanguage) parts.push(languageName(value.messageLanguage, false));
+  let host = value.redirectUrl;
+  try {
+    host = new URL(value.redirectUrl).host;
+  } catch {
+    // Shown as typed; the field says what is wrong with it.
+  }
+  parts.push(isMyApps(value.redirectUrl) ? t('summaryMyApps') : t('summaryLandsOn', [host]));
+  if (value.groups?.length) parts.push(t('summaryGroups', [String(value.groups.length)]));
+  return parts.join(' · ');
+}
+
 let languageNames: Intl.DisplayNames | undefined;
-function languageName(tag: string): string {
+function languageName(tag: string, withTag = true): string {
   languageNames ??= new Intl.DisplayNames([uiLanguage()], { type: 'language' });
-  return `${languageNames.of(tag) ?? tag} (${tag})`;
+  const name = languageNames.of(tag) ?? tag;
+  return withTag ? `${name} (${tag})` : name;
 }
 
 /** The single-invitation form: everything POST /invitations offers. */
@@ -36,9 +59,12 @@ export function InviteForm({
   problems,
   busy,
   canSend,
+  advancedOpen,
+  onAdvancedToggle,
   onChange,
   onSubmit,
 }: Props) {
+  const mustOpen = ADVANCED.some((key) => problems[key]);
   const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
   const text = (key: keyof InviteInput) => (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never);
   const messageHint = t('messageCount', [String(value.message.length), String(LIMITS.message)]);
@@ -82,80 +108,93 @@ export function InviteForm({
           </Field>
         </>
       )}
-      <RedirectUrlField
-        value={value.redirectUrl}
-        problem={problems.redirectUrl}
-        onInput={(v) => set('redirectUrl', v)}
-      />
-      <fieldset class="choice">
-        <legend>{t('fieldUserType')}</legend>
-        {(['Guest', 'Member'] as UserType[]).map((type) => (
-          <label key={type}>
-            <input
-              type="radio"
-              name="userType"
-              value={type}
-              checked={value.userType === type}
-              onChange={() => set('userType', type)}
-            />
-            {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
-          </label>
-        ))}
-      </fieldset>
-      <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
-      <label class="check">
-        <input
-          type="checkbox"
-          id="sendMail"
-          checked={value.sendMail}
-          onChange={(e) => set('sendMail', e.currentTarget.checked)}
+      <details
+        class="advanced"
+        open={advancedOpen || mustOpen}
+        onToggle={(e) => {
+          const open = e.currentTarget.open;
+          if (open !== (advancedOpen || mustOpen)) onAdvancedToggle(open);
+        }}
+      >
+        <summary data-testid="options-summary">{t('optionsSummary', [summaryOf(value)])}</summary>
+        <RedirectUrlField
+          value={value.redirectUrl}
+          problem={problems.redirectUrl}
+          onInput={(v) => set('redirectUrl', v)}
         />
-        {t('fieldSendMail')}
-      </label>
-      {value.sendMail ? (
-        <>
-          <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
-            <textarea
-              {...describedBy('message', problems.message, messageHint)}
-              rows={3}
-              value={value.message}
-              onInput={text('message')}
-            />
-          </Field>
-          <Field
-            id="messageLanguage"
-            label={t('fieldLanguage')}
-            hint={value.message.trim() ? t('languageIgnored') : undefined}
-          >
-            <select
-              {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)}
-              value={value.messageLanguage}
-              onChange={text('messageLanguage')}
+        <fieldset class="choice">
+          <legend>{t('fieldUserType')}</legend>
+          {(['Guest', 'Member'] as UserType[]).map((type) => (
+            <label key={type}>
+              <input
+                type="radio"
+                name="userType"
+                value={type}
+                checked={value.userType === type}
+                onChange={() => set('userType', type)}
+              />
+              {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
+            </label>
+          ))}
+        </fieldset>
+        <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
+        <label class="check">
+          <input
+            type="checkbox"
+            id="sendMail"
+            checked={value.sendMail}
+            onChange={(e) => set('sendMail', e.currentTarget.checked)}
+          />
+          {t('fieldSendMail')}
+        </label>
+        {value.sendMail ? (
+          <>
+            <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
+              <textarea
+                {...describedBy('message', problems.message, messageHint)}
+                rows={3}
+                value={value.message}
+                onInput={text('message')}
+              />
+            </Field>
+            <Field
+              id="messageLanguage"
+              label={t('fieldLanguage')}
+              hint={value.message.trim() ? t('languageIgnored') : undefined}
             >
-              {MESSAGE_LANGUAGES.map((tag) => (
-                <option key={tag} value={tag}>
-                  {languageName(tag)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
-            <input
-              {...describedBy('cc', problems.cc)}
-              type="email"
-              value={value.cc}
-              onInput={text('cc')}
-              autocomplete="off"
-              spellcheck={false}
-            />
-          </Field>
-        </>
-      ) : (
-        <p class="hint">{t('noMailHint')}</p>
-      )}
-      <button type="submit" class="primary wide" disabled={busy || !canSend} data-testid="invite">
-        {busy ? t('inviting') : (submitLabel ?? t('invite'))}
-      </button>
+              <select
+                {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)}
+                value={value.messageLanguage}
+                onChange={text('messageLanguage')}
+              >
+                {MESSAGE_LANGUAGES.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {languageName(tag)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
+              <input
+                {...describedBy('cc', problems.cc)}
+                type="email"
+                value={value.cc}
+                onInput={text('cc')}
+                autocomplete="off"
+                spellcheck={false}
+              />
+            </Field>
+          </>
+        ) : (
+          <p class="hint">{t('noMailHint')}</p>
+        )}
+      </details>
+      {/* Always in reach: the action stays at the bottom of the popup however long the list. */}
+      <div class="action-bar">
+        <button type="submit" class="primary wide" disabled={busy || !canSend} data-testid="invite">
+          {busy ? t('inviting') : (submitLabel ?? t('invite'))}
+        </button>
+      </div>
     </form>
   );
 }

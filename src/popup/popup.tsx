@@ -73,7 +73,9 @@ function Popup() {
                 />
               )
             }
-            submitLabel={addresses ? t('inviteCount', [String(s.chosen.length)]) : undefined}
+            submitLabel={s.submitLabel}
+            advancedOpen={s.optionsOpen}
+            onAdvancedToggle={s.toggleOptions}
             onPasteAddresses={(text) => void s.pasteAddresses(text)}
             value={form}
             problems={s.problems}

@@ -17,7 +17,7 @@ import { closestMessageLanguage } from '../core/languages';
 import { isPending, MAX_RUN, type Queue } from '../core/queue';
 import { checkAddress } from '../core/validate';
 import type { AuthStatus, QueueAction } from '../protocol/contract';
-import { uiLanguage } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { history, store } from '../storage/browser-store';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
@@ -31,6 +31,18 @@ const PASTE_BUDGET_MS = 1500;
 
 /** What the popup shows below the account bar. */
 export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
+
+/** Any option (not the address or name) set otherwise than the settings' defaults. */
+function differsFromDefaults(form: InviteInput, defaults: InviteDefaults): boolean {
+  const start = emptyForm(defaults);
+  const keys = ['redirectUrl', 'sendMail', 'message', 'messageLanguage', 'cc', 'userType'] as const;
+  return keys.some((key) => form[key] !== start[key]) || !!form.groups?.length;
+}
+
+function inviteLabel(count: number, tenantName: string | undefined): string {
+  if (count === 1) return tenantName ? t('inviteOneGuestTo', [tenantName]) : t('inviteOneGuest');
+  return tenantName ? t('inviteGuestsTo', [String(count), tenantName]) : t('inviteGuests', [String(count)]);
+}
 
 /** The addresses Graph would accept; the others are listed with their reason, never ticked. */
 const invitable = (found: Found[] = []) => found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
@@ -53,12 +65,14 @@ export function usePopup() {
   /** The run on screen was started in this popup (not found on opening). */
   const startedHere = useRef(false);
   const [run, setRun] = useQueue();
+  const [optionsOpen, setOptionsOpen] = useState(false);
 
   useEffect(() => {
     void store.read('settings').then((settings) => {
       setDefaults(settings.defaults);
       setForm(emptyForm(settings.defaults));
     });
+    void store.read('popupUi').then((ui) => setOptionsOpen(ui.optionsOpen));
     void api('status', {}).then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
   }, []);
 
@@ -202,6 +216,14 @@ export function usePopup() {
       setError(undefined);
       void store.read('queue').then((q) => isSingle(q) && q.items.some(isPending) && setRun(q));
     },
+    /** Options open: as the user left them, or because they differ from the settings' defaults. */
+    optionsOpen: optionsOpen || (!!form && !!defaults && differsFromDefaults(form, defaults)),
+    toggleOptions: (open: boolean) => {
+      setOptionsOpen(open);
+      void store.write('popupUi', { optionsOpen: open });
+    },
+    /** What the Invite button says: how many, and into which directory once its name is known. */
+    submitLabel: inviteLabel(addresses ? chosen.length : 1, status?.tenantName),
     /** The single invitation whose answer was lost, while it is looked up. */
     checking: single?.state === 'uncertain' ? single.email : undefined,
     chosen,

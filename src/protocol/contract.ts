@@ -24,6 +24,8 @@ export interface AuthStatus {
   configured: boolean;
   signedIn: boolean;
   account?: AccountInfo;
+  /** The signed-in directory's display name, once read. */
+  tenantName?: string;
 }
 
 /** Who these addresses already are in the directory, and the tenant's own (verified) domains. */
@@ -129,4 +131,6 @@ export const hostRequests = {
     withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
   ),
   userStates: spec<Record<string, GuestState>>()(withConfig({ ids })),
+  /** The signed-in directory's display name, if this app may read it (User.Read); never asks. */
+  tenantName: spec<string | null>()(withConfig({})),
 };

@@ -155,6 +155,20 @@ export const ENTRIES = {
     schema: v.record(v.string(), v.string()),
     fallback: () => ({}),
   }),
+  /** What the popup remembers of its own layout: the options section open or closed. */
+  popupUi: entry<{ optionsOpen: boolean }>({
+    area: 'local',
+    storedAs: 'popupUi',
+    schema: v.object({ optionsOpen: v.boolean() }),
+    fallback: () => ({ optionsOpen: false }),
+  }),
+  /** The signed-in directory's name, once read (the Invite button names it). */
+  tenantName: entry<{ tenantId: string; name: string } | undefined>({
+    area: 'local',
+    storedAs: 'tenantName',
+    schema: v.optional(v.object({ tenantId: v.string(), name: v.pipe(v.string(), v.maxLength(256)) })),
+    fallback: () => undefined,
+  }),
   draft: entry<Draft | undefined>({
     area: 'session',
     storedAs: 'draft',

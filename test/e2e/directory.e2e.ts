@@ -3,7 +3,15 @@
 // after Graph did the work): looked up, never resent, one email per guest.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { fillInvite, openFreshPopup, startSignedIn, submitInvite, type InviteFields, type Launched } from './harness';
+import {
+  fillInvite,
+  openFreshPopup,
+  startSignedIn,
+  submitInvite,
+  type InviteFields,
+  type Launched,
+  showOptions,
+} from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -46,6 +54,7 @@ test.each<[string, InviteFields, string, number]>([
 
 test('groups that cannot take a guest are listed with the reason, not offered', async () => {
   const popup = await openFreshPopup(browser.context, browser.extensionId);
+  await showOptions(popup);
   await popup.getByTestId('group-search').fill('Staff');
   await popup.getByTestId('group-add').first().waitFor();
   expect(await popup.getByTestId('group-add').allInnerTexts()).toEqual(['Staff – projects']);

@@ -2,7 +2,7 @@
 // the new guest (404 → retried) and when one is already a member.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { fillInvite, openFreshPopup, startSignedIn, type Launched } from './harness';
+import { fillInvite, openFreshPopup, startSignedIn, type Launched, showOptions } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -19,6 +19,7 @@ const group = (name: string) => [...tenant.state.groups.values()].find((g) => g.
 test('pick groups by name; the guests are added once they have replicated', async () => {
   const popup = await openFreshPopup(browser.context, browser.extensionId);
   await fillInvite(popup, { email: 'grace@fabrikam.com', displayName: 'Grace' });
+  await showOptions(popup);
   await popup.getByTestId('group-search').fill('part');
   await popup.getByTestId('group-add').first().waitFor();
   expect(await popup.getByTestId('group-add').allInnerTexts()).toEqual(['Partners – Q3 project', 'Partners – Finance']);
@@ -50,6 +51,7 @@ test('already a member counts as done, not as a failure', async () => {
   group('Partners – Finance').members.add(existing.id);
   const popup = await openFreshPopup(browser.context, browser.extensionId);
   await fillInvite(popup, { email: 'mo@tailspintoys.com' });
+  await showOptions(popup);
   await popup.getByTestId('group-search').fill('Partners – F');
   await popup.getByTestId('group-add').first().click();
   await popup.getByTestId('invite').click();
@@ -63,6 +65,7 @@ test('already a member counts as done, not as a failure', async () => {
 test('a group name with & # + % and quotes is searched as typed (Graph parses the query strictly)', async () => {
   const popup = await openFreshPopup(browser.context, browser.extensionId);
   tenant.reset();
+  await showOptions(popup);
   await popup.getByTestId('group-search').fill("R&D #2 + 100% O'B");
   await expect.poll(() => popup.getByTestId('group-add').allInnerTexts()).toEqual(["R&D #2 + 100% O'Brien's"]);
   const [search] = tenant.requests('GET', '/v1.0/groups');

@@ -117,10 +117,18 @@ export interface InviteFields {
   member?: boolean;
 }
 
+/** Opens the options under the addresses (folded into one line until then), as a click on that line does. */
+export async function showOptions(popup: Page): Promise<void> {
+  const open = await popup.locator('details.advanced').evaluate((details: HTMLDetailsElement) => details.open);
+  if (!open) await popup.getByTestId('options-summary').click();
+}
+
 /** Fills the popup form the way a person does, field by field. */
 export async function fillInvite(popup: Page, fields: InviteFields): Promise<void> {
   await popup.locator('#email').fill(fields.email);
   if (fields.displayName !== undefined) await popup.locator('#displayName').fill(fields.displayName);
+  const { email: _email, displayName: _name, ...options } = fields;
+  if (Object.keys(options).length) await showOptions(popup);
   if (fields.redirectUrl !== undefined) await popup.locator('#redirectUrl').fill(fields.redirectUrl);
   if (fields.member) await popup.getByLabel(/Member/).check();
   if (fields.sendMail === false) await popup.locator('#sendMail').uncheck();

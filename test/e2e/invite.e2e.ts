@@ -95,7 +95,7 @@ describe('invite one guest', () => {
     const [post] = tenant.invitations();
     expect(post.body).toEqual({
       invitedUserEmailAddress: 'sam@northwind.example',
-      inviteRedirectUrl: 'https://myapps.microsoft.com',
+      inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${tenant.tenantId}`, // the inviting tenant's My Apps
       sendInvitationMessage: false,
       invitedUserType: 'Guest',
       invitedUserDisplayName: 'Sam',

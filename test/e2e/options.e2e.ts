@@ -1,6 +1,6 @@
 // The settings page: checks what it saves and shows the redirect URI to register.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, type Launched } from './harness';
+import { launch, showOptions, type Launched } from './harness';
 
 let browser: Launched;
 beforeAll(async () => {
@@ -58,6 +58,7 @@ test('shows the redirect URI, refuses bad values with specific messages, saves g
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
   await popup.getByTestId('sign-in').waitFor();
+  await showOptions(popup);
   expect(await popup.locator('#redirectUrl').inputValue()).toBe('https://contoso.sharepoint.com/sites/partners');
   expect(await popup.locator('#messageLanguage').inputValue()).toBe('sv-SE');
 });

@@ -74,10 +74,10 @@ describe('popup scan', () => {
     expect(await standing('maria.anders@').innerText()).toContain('Already a member');
     expect(await standing('ana.trujillo@').innerText()).toContain('invitation pending: tick to resend');
     expect(await standing('antonio.moreno@').innerText()).toContain('already accepted');
-    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 7');
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 7 guests to Contoso');
     // A pending guest can be ticked to resend.
     await popup.getByLabel(/ana\.trujillo/).check();
-    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 8');
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 8 guests to Contoso');
     await popup.close();
     await page.close();
 
@@ -86,7 +86,7 @@ describe('popup scan', () => {
     await pasteAddresses(pasted, 'pmo@contoso.com; new.partner@fabrikam.com');
     await pasted.getByTestId('standing').waitFor();
     expect(await pasted.locator('li', { hasText: 'pmo@contoso.com' }).innerText()).toContain('own domain');
-    expect(await pasted.getByTestId('invite').innerText()).toBe('Invite 1');
+    expect(await pasted.getByTestId('invite').innerText()).toBe('Invite 1 guest to Contoso');
     expect(
       tenant
         .requests('POST', '/v1.0/$batch')
@@ -144,15 +144,15 @@ describe('popup scan', () => {
     // Giovanni was just invited: a pending guest, so not ticked again unless asked.
     await whole.getByTestId('standing').waitFor();
     expect(await whole.locator('li', { hasText: 'giovanni.rovelli@' }).innerText()).toContain('invitation pending');
-    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 7');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 7 guests to Contoso');
     await whole.getByTestId('filter').fill('wang');
     expect(await rows(whole)).toEqual(['Yang Wang yang.wang@proseware.com']);
     // Select all/none act on what the filter shows.
     await whole.getByTestId('select-none').click();
     await whole.getByTestId('filter').fill('');
-    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 6');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 6 guests to Contoso');
     await whole.getByTestId('select-all').click();
-    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 8');
+    expect(await whole.getByTestId('invite').innerText()).toBe('Invite 8 guests to Contoso');
     await whole.getByTestId('invite').click();
     await whole.getByTestId('batch-done').waitFor();
     expect(await whole.getByTestId('batch').locator('[data-status=done]').count()).toBe(8);
@@ -174,7 +174,7 @@ describe('popup scan', () => {
     // Select all still means all of them, shown or not.
     await popup.getByTestId('select-none').click();
     await popup.getByTestId('select-all').click();
-    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 1000');
+    expect(await popup.getByTestId('invite').innerText()).toBe('Invite 1000 guests to Contoso');
     await popup.close();
   });
 
@@ -273,7 +273,7 @@ describe('context menu', () => {
     await expect.poll(() => posts().length).toBe(1);
     expect(posts()[0].body).toEqual({
       invitedUserEmailAddress: 'ana@contoso.com',
-      inviteRedirectUrl: 'https://myapps.microsoft.com',
+      inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${tenant.tenantId}`, // the inviting tenant's My Apps
       sendInvitationMessage: false,
       invitedUserType: 'Guest',
     });

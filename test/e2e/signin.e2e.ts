@@ -137,7 +137,8 @@ describe('sign-in lifecycle', () => {
 
   test('sign out removes the account and every token', async () => {
     const popup = await openFreshPopup(browser.context, browser.extensionId);
-    expect(await storedCredentialKinds(popup)).toEqual(['accesstoken', 'idtoken', 'refreshtoken']);
+    // One access token per permission asked for (inviting; reading the directory's name at sign-in).
+    expect(await storedCredentialKinds(popup)).toEqual(['accesstoken', 'accesstoken', 'idtoken', 'refreshtoken']);
     await popup.getByTestId('sign-out').click();
     await popup.getByTestId('sign-in').waitFor();
     expect(await storedCredentialKinds(popup)).toEqual([]);

@@ -106,6 +106,7 @@ function route(state, grant, method, path, body) {
         value: [
           {
             id: state.tenantId,
+            displayName: state.displayName,
             verifiedDomains: state.verifiedDomains.map((name, i) => ({ name, isDefault: i === 0, isInitial: i === 0 })),
           },
         ],

@@ -45,6 +45,7 @@ export async function startTenant(options = {}) {
   const state = {
     tenantId: TENANT_ID,
     domain: TENANT_DOMAIN,
+    displayName: 'Contoso',
     clientId: options.clientId ?? CLIENT_ID,
     accessTokenSeconds: options.accessTokenSeconds ?? 3600,
     consented: [...(options.consented ?? ['User.Invite.All'])],

@@ -1,8 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { buildInvitationBody, checkInvite } from '../../src/core/invitation';
+import { buildInvitationBody, checkInvite, isMyApps, landingPage } from '../../src/core/invitation';
 import { inviteFor } from '../support/fixtures';
 
 const base = inviteFor(' jane@fabrikam.com ');
+
+describe('landing page', () => {
+  test("plain My Apps becomes the inviting tenant's My Apps; any other page is sent as chosen", () => {
+    const tid = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
+    for (const bare of [
+      'https://myapps.microsoft.com',
+      'https://myapps.microsoft.com/',
+      ' HTTPS://MyApps.Microsoft.com ',
+    ])
+      expect(landingPage(bare, tid)).toBe(`https://myapps.microsoft.com/?tenantid=${tid}`);
+    expect(landingPage('https://myapps.microsoft.com', undefined)).toBe('https://myapps.microsoft.com');
+    for (const other of ['https://contoso.sharepoint.com/sites/x', 'https://myapps.microsoft.com/?tenantid=other'])
+      expect(landingPage(other, tid)).toBe(other);
+    expect(isMyApps(`https://myapps.microsoft.com/?tenantid=${tid}`)).toBe(true);
+    expect(isMyApps('https://myapps.microsoft.com.evil.example/')).toBe(false);
+  });
+  test('the body carries the completed landing page', () => {
+    expect(buildInvitationBody(base, 'tid-1').inviteRedirectUrl).toBe('https://myapps.microsoft.com/?tenantid=tid-1');
+  });
+});
 
 describe('buildInvitationBody', () => {
   test('minimum: address, redirect, mail flag, type', () => {
