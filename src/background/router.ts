@@ -45,6 +45,13 @@ export function backgroundHandlers(
   history: History,
   store: Store,
 ): Handlers<typeof backgroundRequests> {
+  /** Reads the directory's name once signed in (User.Read, if granted; never asks). */
+  const learnTenantName = async (status: AuthStatus) => {
+    const tenantId = status.account?.tenantId;
+    if (!tenantId) return;
+    const name = await host('tenantName', {});
+    if (name.ok && name.value) await store.write('tenantName', { tenantId, name: name.value });
+  };
   /** The directory's name, when known for the signed-in account's directory. */
   const withTenantName = async (reply: Reply<AuthStatus>): Promise<Reply<AuthStatus>> => {
     if (!reply.ok || !reply.value.account) return reply;
@@ -55,12 +62,15 @@ export function backgroundHandlers(
     status: async () => withTenantName(await host('status', {})),
     signIn: async () => {
       const reply = await host('signIn', {});
-      const tenantId = reply.ok ? reply.value.account?.tenantId : undefined;
-      if (tenantId) {
-        const name = await host('tenantName', {});
-        if (name.ok && name.value) await store.write('tenantName', { tenantId, name: name.value });
-      }
+      if (reply.ok) await learnTenantName(reply.value);
       return withTenantName(reply);
+    },
+    checkConnection: async () => {
+      const reply = await host('checkConnection', {});
+      if (!reply.ok) return reply;
+      await learnTenantName(reply.value.status);
+      const status = await withTenantName(ok(reply.value.status));
+      return ok({ ...reply.value, status: status.ok ? status.value : reply.value.status });
     },
     signOut: async ({ everywhere }) => {
       const reply = await host('signOut', { everywhere });

@@ -6,12 +6,13 @@ import type { IdentityPort } from '../auth/identity-port';
 import { BATCH_SIZE, failureOf, type BatchAnswer } from '../core/batch';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
 import type { GuestState, KnownUser } from '../core/directory';
-import type { Purpose } from '../core/permissions';
+import { PURPOSES, type Purpose } from '../core/permissions';
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { addressKey, buildInvitationBody, checkInvite } from '../core/invitation';
 import type {
   AuthStatus,
   BatchOutcome,
+  ConnectionCheck,
   DirectoryView,
   GroupOutcome,
   hostRequests,
@@ -75,6 +76,7 @@ export class Host {
       this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
+    checkConnection: ({ config }) => this.run(config, () => this.checkConnection(config)),
     tenantName: ({ config }) =>
       this.run(config, async () => {
         try {
@@ -106,6 +108,22 @@ export class Host {
   private async status(config: AuthConfig): Promise<AuthStatus> {
     const account = await this.auth(config).account();
     return { configured: true, signedIn: !!account, account };
+  }
+
+  /** Signs in if need be, then asks silently for each permission (never a consent window). */
+  private async checkConnection(config: AuthConfig): Promise<ConnectionCheck> {
+    const auth = this.auth(config);
+    if (!(await auth.account())) await auth.signIn(config.askAllAtSignIn);
+    const permissions = {} as ConnectionCheck['permissions'];
+    for (const purpose of PURPOSES) {
+      try {
+        await auth.accessToken(purpose);
+        permissions[purpose] = 'granted';
+      } catch (error) {
+        permissions[purpose] = error instanceof AuthFailure && error.extra.consent ? 'missing' : 'failed';
+      }
+    }
+    return { status: await this.status(config), permissions };
   }
 
   /** The directory the signed-in account belongs to (where guests go, what history shows). */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { redirectUrl, shortcuts as loadShortcuts } from '../platform/browser';
+import { shortcuts as loadShortcuts } from '../platform/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
 import { MAX_LOOKUP_WINDOW_S, type Settings } from '../storage/settings';
@@ -16,6 +16,7 @@ import {
 } from '../core/validate';
 import { Field, describedBy } from '../ui/field';
 import { RedirectUrlField } from '../ui/redirect-field';
+import { RegisterApp, TestConnection } from '../ui/setup-steps';
 import '../ui/styles.css';
 
 type Problems = Partial<Record<string, Problem>>;
@@ -42,7 +43,6 @@ function Options() {
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState(false);
   const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
-  const redirectUri = redirectUrl();
 
   useEffect(() => {
     void store.read('settings').then(setSettings);
@@ -75,13 +75,7 @@ function Options() {
       <h1>{t('optionsTitle')}</h1>
       <form noValidate onSubmit={save}>
         <h2>{t('sectionApp')}</h2>
-        <p class="hint">{t('redirectUriHelp')}</p>
-        <div class="copyable field">
-          <input readOnly aria-label={t('redirectUriLabel')} value={redirectUri} data-testid="redirect-uri" />
-          <button type="button" onClick={() => navigator.clipboard.writeText(redirectUri)}>
-            {t('copyLink')}
-          </button>
-        </div>
+        <RegisterApp />
         <Field id="clientId" label={t('fieldClientId')} problem={problems.clientId}>
           <input
             {...describedBy('clientId', problems.clientId)}
@@ -243,6 +237,7 @@ function Options() {
           </span>
         </div>
       </form>
+      <TestConnection />
     </main>
   );
 }

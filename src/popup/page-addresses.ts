@@ -11,27 +11,38 @@ export interface Addresses {
   partial?: boolean;
 }
 
-async function load(): Promise<Addresses | undefined> {
+/** What the page gave: nothing to say, no address on it, or no way to read it (browser pages, stores, PDFs). */
+export type PageState = 'read' | 'empty' | 'unreadable';
+
+async function load(): Promise<{ addresses?: Addresses; state: PageState }> {
   // The invite window the context menu opens.
-  if (new URLSearchParams(location.search).has('draft')) return store.read('draft');
+  if (new URLSearchParams(location.search).has('draft')) return { addresses: await store.read('draft'), state: 'read' };
   const tabId = await lastFocusedTabId();
-  if (tabId === undefined) return undefined;
+  if (tabId === undefined) return { state: 'read' };
   try {
     const scan = await scanTab(tabId, 'auto');
-    return { found: scan.found, source: scan.source, partial: scan.partial };
+    const addresses = { found: scan.found, source: scan.source, partial: scan.partial };
+    return { addresses, state: scan.found.length ? 'read' : 'empty' };
   } catch {
-    return undefined; // browser pages, stores and PDFs cannot be read: the form works as is
+    return { state: 'unreadable' }; // the form works as is
   }
 }
 
-export function usePageAddresses(): [Addresses | undefined, (next: Addresses | undefined) => void, boolean] {
+export function usePageAddresses(): [
+  Addresses | undefined,
+  (next: Addresses | undefined) => void,
+  boolean,
+  PageState | undefined,
+] {
   const [addresses, setAddresses] = useState<Addresses>();
   const [loading, setLoading] = useState(true);
+  const [state, setState] = useState<PageState>();
   useEffect(() => {
-    void load().then((found) => {
-      if (found?.found.length) setAddresses(found);
+    void load().then((page) => {
+      if (page.addresses?.found.length) setAddresses(page.addresses);
+      setState(page.state);
       setLoading(false);
     });
   }, []);
-  return [addresses, setAddresses, loading];
+  return [addresses, setAddresses, loading, state];
 }

@@ -14,23 +14,27 @@ import '../ui/styles.css';
 function Popup() {
   const s = usePopup();
   const { status, error, view, form, addresses } = s;
+  // Nothing configured on opening: the assistant alone, until the user is done with it.
+  if (s.inSetup)
+    return (
+      <main class="popup">
+        <h1 class="visually-hidden">{t('popupTitle')}</h1>
+        {s.SetupAssistant && <s.SetupAssistant onSaved={s.refreshStatus} onDone={s.leaveSetup} />}
+      </main>
+    );
   return (
     <main class="popup">
       <h1 class="visually-hidden">{t('popupTitle')}</h1>
-      {status && !status.configured ? (
-        <section class="box" data-testid="setup">
-          <p>{t('setupNeeded')}</p>
-          <button type="button" class="primary" onClick={() => void openOptions()}>
-            {t('openSettings')}
-          </button>
-        </section>
-      ) : (
-        <AccountBar
-          status={status}
-          busy={s.busy === 'signIn' || s.busy === 'signOut'}
-          onSignIn={s.signIn}
-          onSignOut={s.signOut}
-        />
+      <AccountBar
+        status={status}
+        busy={s.busy === 'signIn' || s.busy === 'signOut'}
+        onSignIn={s.signIn}
+        onSignOut={s.signOut}
+      />
+      {s.notice && !addresses && view.kind === 'form' && (
+        <p class="hint notice" role="status" data-testid="notice">
+          {t(s.notice)}
+        </p>
       )}
       {s.confirming && (
         <ConfirmSignOut waiting={s.confirming.waiting} onConfirm={s.confirmSignOut} onCancel={s.keepSignedIn} />

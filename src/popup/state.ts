@@ -32,6 +32,21 @@ const PASTE_BUDGET_MS = 1500;
 /** What the popup shows below the account bar. */
 export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
 
+/** Whether the browser believes it is online, following changes. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
 /** Any option (not the address or name) set otherwise than the settings' defaults. */
 function differsFromDefaults(form: InviteInput, defaults: InviteDefaults): boolean {
   const start = emptyForm(defaults);
@@ -55,7 +70,8 @@ export function usePopup() {
   const [problems, setProblems] = useState<InputProblems>({});
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<UserError>();
-  const [addresses, setAddresses, scanning] = usePageAddresses();
+  const [addresses, setAddresses, scanning, pageState] = usePageAddresses();
+  const online = useOnline();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [standings, setStandings] = useState<Record<string, Standing>>();
   /** Why the list shows no directory standings (a permission nobody granted), and a way to ask again. */
@@ -66,6 +82,13 @@ export function usePopup() {
   const startedHere = useRef(false);
   const [run, setRun] = useQueue();
   const [optionsOpen, setOptionsOpen] = useState(false);
+  /** Nothing was configured on opening: the set-up assistant stays until the user is done with it. */
+  const [inSetup, setInSetup] = useState(false);
+  // Loaded only when needed: a configured popup opens without it.
+  const [setup, setSetup] = useState<typeof import('./setup-assistant')>();
+  useEffect(() => {
+    if (inSetup && !setup) void import('./setup-assistant').then(setSetup);
+  }, [inSetup]);
 
   useEffect(() => {
     void store.read('settings').then((settings) => {
@@ -73,7 +96,11 @@ export function usePopup() {
       setForm(emptyForm(settings.defaults));
     });
     void store.read('popupUi').then((ui) => setOptionsOpen(ui.optionsOpen));
-    void api('status', {}).then((reply) => (reply.ok ? setStatus(reply.value) : setError(reply.error)));
+    void api('status', {}).then((reply) => {
+      if (!reply.ok) return setError(reply.error);
+      setStatus(reply.value);
+      setInSetup(!reply.value.configured);
+    });
   }, []);
 
   // Everything found starts selected, except what Graph would refuse.
@@ -215,6 +242,15 @@ export function usePopup() {
     dismissError: () => {
       setError(undefined);
       void store.read('queue').then((q) => isSingle(q) && q.items.some(isPending) && setRun(q));
+    },
+    inSetup,
+    SetupAssistant: setup?.SetupAssistant,
+    /** One sentence about where the addresses could come from, when the page gave none; or that we are offline. */
+    notice: !online ? 'offline' : pageState === 'empty' || pageState === 'unreadable' ? `page_${pageState}` : undefined,
+    refreshStatus: () => void api('status', {}).then((reply) => reply.ok && setStatus(reply.value)),
+    leaveSetup: () => {
+      setInSetup(false);
+      void api('status', {}).then((reply) => reply.ok && setStatus(reply.value));
     },
     /** Options open: as the user left them, or because they differ from the settings' defaults. */
     optionsOpen: optionsOpen || (!!form && !!defaults && differsFromDefaults(form, defaults)),

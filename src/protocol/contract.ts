@@ -7,7 +7,7 @@ import type { Found } from '../core/extract/collector';
 import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupChoice } from '../core/groups';
 import type { InviteResult } from '../core/invitation';
-import { PURPOSES } from '../core/permissions';
+import { PURPOSES, type Purpose } from '../core/permissions';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
 import { BATCH_SIZE } from '../core/batch';
 import { address, authConfig, inviteInput, objectId, recipient, runOptions, v } from './schemas';
@@ -69,6 +69,12 @@ export interface PageScan {
   title: string;
 }
 
+/** The set-up assistant's "Test connection": who is signed in, and each permission as Entra answers for it. */
+export interface ConnectionCheck {
+  status: AuthStatus;
+  permissions: Record<Purpose, 'granted' | 'missing' | 'failed'>;
+}
+
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
 /** One request: its payload's schema and, as a phantom type, its answer. */
@@ -104,6 +110,8 @@ export const backgroundRequests = {
   searchGroups: spec<GroupChoice[]>()(v.object({ query })),
   /** Asks interactively for a permission nobody granted yet (a consent window). */
   grantConsent: spec<AuthStatus>()(v.object({ purpose: v.picklist(PURPOSES) })),
+  /** Signs in if need be, then asks silently for each permission: what works, what is missing. */
+  checkConnection: spec<ConnectionCheck>()(NONE),
 };
 
 /** Chrome's offscreen document → the service worker, which alone has the identity API there. */
@@ -127,6 +135,7 @@ export const hostRequests = {
   directory: spec<DirectoryView>()(withConfig({ emails })),
   searchGroups: spec<GroupChoice[]>()(withConfig({ query })),
   grantConsent: spec<AuthStatus>()(withConfig({ purpose: v.picklist(PURPOSES) })),
+  checkConnection: spec<ConnectionCheck>()(withConfig({})),
   addToGroups: spec<GroupOutcome>()(
     withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
   ),

@@ -1,14 +1,11 @@
 // axe-core in Chromium on every extension page, light and dark: 0 violations.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../support/pages-server.mjs';
+import { violations } from './axe';
 import { openPopupOver, startSignedIn, type Launched } from './harness';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let tenant: Tenant;
 let browser: Launched;
 let pages: Awaited<ReturnType<typeof servePages>>;
@@ -22,19 +19,6 @@ afterAll(async () => {
   await tenant?.close();
   pages?.close();
 });
-
-/** Runs axe in the page (evaluate is not subject to the extension's CSP) and lists violations. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run({ resultTypes: ['violations'] }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   test('popup form, with an inline error', async () => {

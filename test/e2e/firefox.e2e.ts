@@ -11,6 +11,7 @@ import { CLIENT_ID, startSuiteTenant } from './harness';
 import { FIREFOX_DIR, launchFirefox, openAddonPage } from '../support/firefox';
 import { servePages } from '../support/pages-server.mjs';
 import type { Found } from '../../src/core/extract';
+import { firefoxRedirectUri } from '../../src/core/setup-commands';
 
 let tenant: Tenant;
 let browser: Browser;
@@ -26,8 +27,10 @@ afterAll(async () => {
 
 test('Firefox: sign in with PKCE through the allizom redirect, then invite one guest', async () => {
   const options = await openAddonPage(browser, 'options/options.html', '[data-testid=save]');
-  const redirectUri = await options.$eval('[data-testid=redirect-uri]', (el) => (el as HTMLInputElement).value);
+  const redirectUri = await options.$eval('[data-testid=setup-redirect-uri]', (el) => (el as HTMLInputElement).value);
   expect(redirectUri).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+  // Firefox's redirect URI is the SHA-1 of the add-on ID: the set-up assistant computes it for Chrome users.
+  expect(redirectUri).toBe(await firefoxRedirectUri());
   // What an admin types on the options page.
   await options.locator('#clientId').fill(CLIENT_ID);
   await options.locator('#tenant').fill(tenant.tenantId);

@@ -3,9 +3,10 @@
 // folded into one line that says what they are, open when needed, and stay as the user left them.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { fillInvite, openPopup, pasteAddresses, showOptions, signedInWithPages } from './harness';
+import { violations } from './axe';
+import { fillInvite, openPopup, openPopupOver, pasteAddresses, showOptions, signedInWithPages } from './harness';
 
-const env = signedInWithPages();
+const env = signedInWithPages({ 'quiet.html': '<!doctype html><title>Quiet</title><p>Nothing to see here.</p>' });
 
 /** The element lies wholly inside the popup's viewport, with the page not scrolled. */
 async function inReach(popup: Page, selector: string): Promise<void> {
@@ -71,4 +72,36 @@ test('the options are one line that says what they are; opened, they stay open; 
   await third.locator('#redirectUrl-error').waitFor();
   expect(await third.locator('#redirectUrl').isVisible()).toBe(true);
   await third.close();
+});
+
+test('a clear state where the page gives nothing: no address on it, a page that cannot be read, offline', async () => {
+  const launched = env.browser;
+  const quiet = await launched.context.newPage();
+  await quiet.goto(`${env.pages.url}/quiet.html`);
+  const popup = await openPopupOver(launched, quiet, { width: 380, height: 600 });
+  const notice = popup.getByTestId('notice');
+  await notice.waitFor();
+  expect(await notice.innerText()).toBe('No addresses on this page. Paste a list or type an address below.');
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    expect(await violations(popup)).toEqual([]);
+  }
+  await popup.close();
+
+  const internal = await launched.context.newPage();
+  await internal.goto('chrome://version/');
+  const over = await openPopupOver(launched, internal, { width: 380, height: 600 });
+  await over.getByTestId('notice').waitFor();
+  expect(await over.getByTestId('notice').innerText()).toContain('This page cannot be read');
+  await over.close();
+
+  await launched.context.setOffline(true);
+  const offline = await openPopupOver(launched, quiet, { width: 380, height: 600 });
+  await offline.getByTestId('notice').waitFor();
+  expect(await offline.getByTestId('notice').innerText()).toContain('You are offline');
+  await launched.context.setOffline(false);
+  await expect.poll(() => offline.getByTestId('notice').innerText()).toContain('No addresses on this page');
+  await offline.close();
+  await quiet.close();
+  await internal.close();
 });
