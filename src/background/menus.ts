@@ -12,28 +12,18 @@ import { store } from '../storage/browser-store';
 import type { Draft } from '../storage/storage';
 import type { QueueRunner } from './queue-runner';
 import { QueueRefusal } from './queue-words';
+import { MENU, menuItems, selectionTitle } from './menu-items';
 
-export const MENU = { selection: 'invite-selection', link: 'invite-mailto', page: 'find-on-page' } as const;
+export { MENU };
 
 function createMenus(): void {
-  menus.reset([
-    { id: MENU.selection, title: t('menuInviteSelection'), contexts: ['selection'] },
-    { id: MENU.link, title: t('menuInviteLink'), contexts: ['link'], targetUrlPatterns: ['mailto:*'] },
-    { id: MENU.page, title: t('menuFindOnPage'), contexts: ['page'] },
-  ]);
+  menus.reset(menuItems(t));
 }
 
 /** Firefox can retitle a menu while it is open: "Invite jane@contoso.com" / "Invite 3 addresses…". */
 function retitleOnShown(info: Menus.OnShownInfoType): void {
   if (!info.contexts.includes('selection') || !info.selectionText) return;
-  const found = extractFromText(info.selectionText);
-  const title =
-    found.length === 1
-      ? t('menuInviteOne', [found[0].address])
-      : found.length > 1
-        ? t('menuInviteMany', [String(found.length)])
-        : t('menuInviteSelection');
-  void menus.retitle(MENU.selection, title);
+  void menus.retitle(MENU.selection, selectionTitle(t, info.selectionText));
 }
 
 async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<Draft | undefined> {

@@ -13,7 +13,10 @@ let browser: Launched;
 const posts = () => tenant.invitations();
 
 beforeAll(async () => {
-  pages = await servePages(hostilePages());
+  pages = await servePages({
+    ...hostilePages(),
+    'quiet.html': '<!doctype html><title>Quiet</title><p>Nothing to see here, write to us at our office.</p>',
+  });
   ({ tenant, browser } = await startSignedIn());
 });
 afterAll(async () => {
@@ -202,6 +205,31 @@ describe('context menu', () => {
       { info, tabId },
     );
   }
+
+  test('"Find addresses on this page…" lists the whole page in the invite window', async () => {
+    const { page, tabId } = await openPage('mailing-list.html');
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('popup.html?draft=1'));
+    await clickMenu({ menuItemId: 'find-on-page' }, tabId);
+    const window = await opened;
+    await window.getByTestId('addresses').waitFor();
+    expect(await window.locator('.picker-title').innerText()).toBe('8 found on this page');
+    await window.close();
+    await page.close();
+  });
+
+  test('nothing found: a notification says so and no window opens', async () => {
+    const { page, tabId } = await openPage('quiet.html');
+    const shown = () => browser.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
+    const before = await shown();
+    let windows = 0;
+    const count = () => windows++;
+    browser.context.on('page', count);
+    await clickMenu({ menuItemId: 'find-on-page' }, tabId);
+    await expect.poll(shown).toBe(before + 1);
+    browser.context.off('page', count);
+    expect(windows).toBe(0);
+    await page.close();
+  });
 
   test('a selected address opens the invite window prefilled; one click sends it', async () => {
     const { page, tabId } = await openPage('webmail-thread.html');
