@@ -1,7 +1,15 @@
 // Bad input stops in the popup (zero Graph requests); Graph failures come back in plain words.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Fault, Tenant } from '../tenant/tenant.mjs';
-import { fillInvite, openFreshPopup, startSignedIn, submitInvite, type InviteFields, type Launched } from './harness';
+import {
+  fillInvite,
+  openFreshPopup,
+  pasteAddresses,
+  startSignedIn,
+  submitInvite,
+  type InviteFields,
+  type Launched,
+} from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -18,6 +26,31 @@ afterAll(async () => {
 beforeEach(() => tenant.reset());
 
 describe('bad input never reaches Graph', () => {
+  test('a pasted list: what Graph refuses is listed with its reason, never ticked, never sent', async () => {
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    await pasteAddresses(
+      popup,
+      'Ann <ann@fabrikam.com>; bo+news@fabrikam.com; "Cy" <c#y@fabrikam.com>; dee@litware.com',
+    );
+    await popup.getByTestId('addresses').waitFor();
+    const listed = await popup.locator('.addresses .address').allInnerTexts();
+    // c#y@… is one mailbox Graph refuses: nothing of it is listed, least of all y@fabrikam.com (a stranger).
+    expect(listed).toEqual(['ann@fabrikam.com', 'bo+news@fabrikam.com', 'dee@litware.com']);
+    const plus = popup.locator('li', { hasText: 'bo+news@fabrikam.com' });
+    expect(await plus.innerText()).toContain('does not accept "+"');
+    expect(await plus.getByRole('checkbox').isDisabled()).toBe(true);
+    await popup.getByTestId('select-all').click();
+    expect(await plus.getByRole('checkbox').isChecked()).toBe(false);
+    expect(await popup.getByTestId('invite').innerText()).toMatch(/^Invite 2 guests/);
+    await popup.getByTestId('invite').click();
+    await expect.poll(() => popup.getByTestId('batch-summary').innerText()).toMatch(/^2 invited/);
+    expect(invitationPosts().map((p) => p.body.invitedUserEmailAddress)).toEqual([
+      'ann@fabrikam.com',
+      'dee@litware.com',
+    ]);
+    await popup.close();
+  });
+
   test.each<[string, InviteFields, string, string]>([
     ['malformed address', { email: 'jane.fabrikam.example' }, '#email-error', 'is not an email address'],
     ['plus address', { email: 'jane+news@fabrikam.example' }, '#email-error', 'does not accept "+"'],

@@ -1,6 +1,7 @@
 // No page in charge: requests that come from a web page or from a content script in one get no
 // answer and reach Graph never, whatever they ask for.
 import { expect, test } from 'vitest';
+import { readStoredQueue } from '../support/browser.mjs';
 import { signedInWithPages } from './harness';
 
 const env = signedInWithPages();
@@ -83,4 +84,44 @@ test('a content script and a web page get no answer, and nothing reaches Graph',
     await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('queue')).queue ?? null),
   ).toBeNull();
   await page.close();
+});
+
+test('the background checks every address again: our own page sending a bad one gets it refused', async () => {
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup/popup.html`);
+  env.tenant.reset();
+  // What a broken (or tampered) page of ours could send: addresses the popup itself would never let through.
+  const bad = ['ja#ne@fabrikam.com', 'plus+tag@fabrikam.com', 'no-at-sign.fabrikam.com', 'x@localhost'];
+  const reply = await popup.evaluate(
+    (recipients) =>
+      chrome.runtime.sendMessage({
+        to: 'background',
+        type: 'enqueue',
+        payload: {
+          options: {
+            redirectUrl: 'https://myapps.microsoft.com',
+            sendMail: true,
+            message: '',
+            messageLanguage: '',
+            cc: '',
+            userType: 'Guest',
+          },
+          recipients: [...recipients.map((email) => ({ email, name: '' })), { email: 'good@fabrikam.com', name: '' }],
+        },
+      }),
+    bad,
+  );
+  const { ok, value } = reply as { ok: boolean; value: { items: { email: string; state: string }[] } };
+  expect(ok).toBe(true);
+  const states = Object.fromEntries(value.items.map((i) => [i.email, i.state]));
+  for (const address of bad) expect(states[address], address).toBe('skipped');
+  // Wait until the queue has nothing left on its way before counting what reached Graph.
+  await expect
+    .poll(async () => {
+      const queue = (await readStoredQueue(env.browser.worker)) as { items: { state: string }[] };
+      return queue.items.filter((i) => ['waiting', 'sending', 'uncertain', 'grouping'].includes(i.state)).length;
+    })
+    .toBe(0);
+  expect(env.tenant.invitations().map((i) => i.body.invitedUserEmailAddress)).toEqual(['good@fabrikam.com']);
+  await popup.close();
 });

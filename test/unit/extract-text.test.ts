@@ -27,6 +27,23 @@ describe('extractFromText', () => {
     const list = Array.from({ length: 5000 }, (_, i) => `person${i}@company${i % 7}.com`);
     expect(addresses([...list, ...list.map((a) => a.toUpperCase())].join(' '))).toEqual(list);
   });
+  test('never a fragment: a refused mailbox character glued before the local part yields nothing', () => {
+    for (const glued of [
+      'c#y@fabrikam.com',
+      'a|b@fabrikam.com',
+      'x~jane@fabrikam.com',
+      'path/jane@fabrikam.com',
+      'a!b@x.com',
+    ])
+      expect(addresses(`Write to ${glued} today`), glued).toEqual([]);
+    // Separators are not glue: these are the addresses themselves.
+    expect(addresses('(jane@x.com) <sam@y.com>, "kim@z.com"; lee@w.com')).toEqual([
+      'jane@x.com',
+      'sam@y.com',
+      'kim@z.com',
+      'lee@w.com',
+    ]);
+  });
   test('cuts trailing punctuation and quotes', () => {
     expect(addresses('“q@contoso.com”, «g@contoso.fr», <a@contoso.com>; (p@contoso.com). e@contoso.com!')).toEqual([
       'q@contoso.com',

@@ -92,6 +92,9 @@ let localHash = 0;
 let addressHash = 0;
 let resumeAt = 0;
 
+/** `# | ~ / ! $ ^ \` { } *`: mailbox characters (RFC 5322 atext) that no separator is written as. */
+const GLUED = [35, 124, 126, 47, 33, 36, 94, 96, 123, 125, 42];
+
 /**
  * Walks left from `at` over the local part and returns where it starts, leading punctuation cut,
  * or -1 when nothing there can be one (too long, after another `@`, a URL's `user:pass@`).
@@ -128,6 +131,9 @@ function walkLocal(text: string, at: number): number {
   if (kept === at) return -1;
   const before = kept > 0 ? text.charCodeAt(kept - 1) : 32;
   if (before === AT || before === FULLWIDTH_AT) return -1;
+  // A character a mailbox may hold but Graph refuses, glued on (`c#y@…`, `a|b@…`): the whole token is
+  // the mailbox; the part after it would be a different person's address. Nothing rather than a stranger.
+  if (before < 128 && GLUED.includes(before)) return -1;
   if ((before === 58 || before === 47) && isUrlUserinfo(text, kept)) return -1; // https://user:pass@host
   localValid = at - kept <= MAX_LOCAL && doubledDot < kept && text.charCodeAt(at - 1) !== DOT;
   localHash = hKept;
