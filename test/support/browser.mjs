@@ -28,7 +28,8 @@ export function freshProfile() {
 }
 
 /**
- * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[], extensionDir?: string }} [options]
+ * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[], extensionDir?: string,
+ *   microsoftReachable?: boolean, uiLanguage?: string }} [options]
  * @typedef {{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker }} Browser
  * @returns {Promise<Browser & { extensionId: string, userDataDir: string }>}
  */
@@ -39,6 +40,8 @@ export async function launchWithExtension({
   extensionDir = EXTENSION_DIR,
   // Only the live-tenant check (npm run test:live) reaches Microsoft.
   microsoftReachable = false,
+  // The browser's UI language on Linux comes from LANGUAGE (chrome.i18n follows it).
+  uiLanguage,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`${extensionDir} is missing: run the build first`);
@@ -46,6 +49,7 @@ export async function launchWithExtension({
     executablePath: CHROMIUM,
     headless,
     viewport: headless ? { width: 1200, height: 800 } : null,
+    ...(uiLanguage && { env: { ...process.env, LANGUAGE: uiLanguage } }),
     args: [
       ...CHROMIUM_ARGS,
       ...(microsoftReachable
@@ -58,6 +62,8 @@ export async function launchWithExtension({
           ]),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // Needs Debian's chromium-l10n for any language but English.
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
       ...extraArgs,
     ],
   });
