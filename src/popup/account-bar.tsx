@@ -29,7 +29,7 @@ export function AccountBar({ status, busy, onSignIn, onSignOut }: Props) {
         <strong>{name || username}</strong>
         <span class="muted">{username}</span>
         <span class="muted small" title={tenantId}>
-          {t('tenantLabel', [tenantId])}
+          {t('tenantLabel', [status.tenantName ?? tenantId])}
         </span>
       </div>
       <div class="row">

@@ -35,7 +35,9 @@ describe('invite one guest', () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     await signIn(popup);
     await expect.poll(() => popup.getByTestId('account').innerText()).toContain('alex@contoso.test');
-    expect(await popup.getByTestId('account').innerText()).toContain(tenant.tenantId);
+    // The directory by its name (read at sign-in), its ID on hover.
+    expect(await popup.getByTestId('account').innerText()).toContain('Tenant Contoso');
+    expect(await popup.getByTestId('account').locator(`[title="${tenant.tenantId}"]`).count()).toBe(1);
 
     const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
     const [token] = tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`);
