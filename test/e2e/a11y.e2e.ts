@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../support/pages-server.mjs';
 import { violations } from './axe';
-import { openPopupOver, startSignedIn, type Launched } from './harness';
+import { fillInvite, openPopupOver, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -49,6 +49,35 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await popup.screenshot({ path: resolve(import.meta.dirname, `../../docs/popup-bulk-${scheme}.png`) });
     await popup.close();
     await page.close();
+  });
+
+  test('popup states: group results with refusals, a result with its redeem link, a Graph error', async () => {
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+    const another = popup.getByTestId('invite-another');
+    await popup.locator('#email, [data-testid=invite-another]').first().waitFor();
+    if (await another.count()) await another.click();
+    await fillInvite(popup, { email: `a11y-${scheme}@fabrikam.com`, sendMail: false });
+    await popup.getByTestId('group-search').fill('Staff');
+    await popup.getByTestId('group-refused').first().waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByTestId('group-search').fill('');
+    await popup.getByTestId('invite').click();
+    await popup.getByTestId('redeem-url').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByTestId('invite-another').click();
+    tenant.fault({
+      path: '/v1.0/invitations',
+      status: 403,
+      body: { error: { message: 'Guest invitations not allowed for your company.' } },
+    });
+    await fillInvite(popup, { email: `refused-${scheme}@fabrikam.com` });
+    await popup.getByTestId('invite').click();
+    await popup.locator('.error-box').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.close();
   });
 
   test('invite window opened from the context menu', async () => {
