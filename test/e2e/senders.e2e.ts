@@ -92,24 +92,10 @@ test('the background checks every address again: our own page sending a bad one 
   env.tenant.reset();
   // What a broken (or tampered) page of ours could send: addresses the popup itself would never let through.
   const bad = ['ja#ne@fabrikam.com', 'plus+tag@fabrikam.com', 'no-at-sign.fabrikam.com', 'x@localhost'];
+  const recipients = [...bad, 'good@fabrikam.com'].map((email) => ({ email, name: '' }));
   const reply = await popup.evaluate(
-    (recipients) =>
-      chrome.runtime.sendMessage({
-        to: 'background',
-        type: 'enqueue',
-        payload: {
-          options: {
-            redirectUrl: 'https://myapps.microsoft.com',
-            sendMail: true,
-            message: '',
-            messageLanguage: '',
-            cc: '',
-            userType: 'Guest',
-          },
-          recipients: [...recipients.map((email) => ({ email, name: '' })), { email: 'good@fabrikam.com', name: '' }],
-        },
-      }),
-    bad,
+    (payload) => chrome.runtime.sendMessage({ to: 'background', type: 'enqueue', payload }),
+    { options, recipients },
   );
   const { ok, value } = reply as { ok: boolean; value: { items: { email: string; state: string }[] } };
   expect(ok).toBe(true);
