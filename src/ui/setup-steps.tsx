@@ -2,7 +2,8 @@
 // page: register the app (ready-to-paste commands with this install's redirect URIs, or the portal
 // steps), and test the connection (sign in, then each permission as Entra answers for it).
 import { useEffect, useState } from 'preact/hooks';
-import { PERMISSION, PURPOSES } from '../core/permissions';
+import { resolveEndpoints } from '../core/clouds';
+import { adminConsentUrl, PERMISSION, PURPOSES } from '../core/permissions';
 import { azureCliScript, firefoxRedirectUri, powershellScript } from '../core/setup-commands';
 import { redirectUrl } from '../platform/browser';
 import type { ConnectionCheck } from '../protocol/contract';
@@ -12,6 +13,8 @@ import { api } from './api';
 import { ConsentActions } from './consent-actions';
 import { CopyField } from './copy-field';
 import { ErrorBox } from './field';
+import { store } from '../storage/browser-store';
+import { authConfigOf, isConfigured } from '../storage/settings';
 
 /** This browser's redirect URI, and Firefox's (fixed by the add-on ID) when this is another browser. */
 function useRedirectUris(): string[] {
@@ -68,9 +71,29 @@ export function RegisterApp() {
   );
 }
 
+/** The administrator's consent link for every permission, once the app's IDs are saved. */
+function useAdminConsentLink(): string | undefined {
+  const [link, setLink] = useState<string>();
+  useEffect(() => {
+    const update = () =>
+      void store.read('settings').then((settings) => {
+        const config = authConfigOf(settings);
+        setLink(
+          isConfigured(config)
+            ? adminConsentUrl(resolveEndpoints(config), config.clientId, redirectUrl(), [...PURPOSES])
+            : undefined,
+        );
+      });
+    update();
+    return store.watch('settings', update);
+  }, []);
+  return link;
+}
+
 /** Signs in if need be and reports, item by item, what works and what is missing, with the fix for each. */
 export function TestConnection() {
   const [check, setCheck] = useState<ConnectionCheck>();
+  const consentLink = useAdminConsentLink();
   const [error, setError] = useState<UserError>();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -87,6 +110,14 @@ export function TestConnection() {
       <button type="button" class="primary" onClick={() => void run()} disabled={busy} data-testid="check-connection">
         {busy ? t('setupChecking') : t('setupCheck')}
       </button>
+      {consentLink && (
+        <CopyField
+          id="admin-consent-all"
+          label={t('adminConsentAll')}
+          value={consentLink}
+          testId="setup-admin-consent"
+        />
+      )}
       <div aria-live="polite">
         {error && <ErrorBox error={error} />}
         {check?.status.account && (

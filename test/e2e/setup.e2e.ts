@@ -62,6 +62,12 @@ test('nothing configured: register (real redirect URIs in the commands), paste t
   await popup.locator('#tenant').fill(tenant.tenantId);
   await popup.getByTestId('setup-save').click();
 
+  // Once the IDs are saved: the administrator's one link for every permission.
+  const consent = new URL(await popup.getByTestId('setup-admin-consent').inputValue());
+  expect(consent.pathname).toBe(`/${tenant.tenantId}/v2.0/adminconsent`);
+  expect(consent.searchParams.get('client_id')).toBe(CLIENT_ID);
+  expect(consent.searchParams.get('redirect_uri')).toBe(chrome);
+  expect(consent.searchParams.get('scope')?.split(' ')).toHaveLength(4);
   await popup.getByTestId('check-connection').click();
   const results = popup.getByTestId('check-results');
   await results.waitFor();
