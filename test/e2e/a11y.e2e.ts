@@ -119,3 +119,23 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await options.close();
   });
 });
+
+// Last, as it signs out: the signed-out popup and an empty history, light and dark.
+test('signed out, and an empty history', async () => {
+  await browser.worker.evaluate(() => chrome.storage.local.remove('history'));
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await popup.getByTestId('sign-out').click();
+  await popup.getByTestId('sign-in').waitFor();
+  const history = await browser.context.newPage();
+  await history.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
+  await history.getByTestId('empty').waitFor();
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const page of [popup, history]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await violations(page)).toEqual([]);
+    }
+  }
+  await popup.close();
+  await history.close();
+});
