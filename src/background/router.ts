@@ -45,32 +45,32 @@ export function backgroundHandlers(
   history: History,
   store: Store,
 ): Handlers<typeof backgroundRequests> {
-  /** Reads the directory's name once signed in (User.Read, if granted; never asks). */
-  const learnTenantName = async (status: AuthStatus) => {
-    const tenantId = status.account?.tenantId;
-    if (!tenantId) return;
-    const name = await host('tenantName', {});
-    if (name.ok && name.value) await store.write('tenantName', { tenantId, name: name.value });
-  };
-  /** The directory's name, when known for the signed-in account's directory. */
-  const withTenantName = async (reply: Reply<AuthStatus>): Promise<Reply<AuthStatus>> => {
-    if (!reply.ok || !reply.value.account) return reply;
+  /** The status with the directory's name, when one is known for the signed-in account's directory. */
+  const named = async (status: AuthStatus): Promise<AuthStatus> => {
+    if (!status.account) return status;
     const known = await store.read('tenantName');
-    return known?.tenantId === reply.value.account.tenantId ? ok({ ...reply.value, tenantName: known.name }) : reply;
+    return known?.tenantId === status.account.tenantId ? { ...status, tenantName: known.name } : status;
+  };
+  /** Just signed in: reads the directory's name (User.Read, if granted; never asks) and keeps it. */
+  const learnName = async (status: AuthStatus): Promise<AuthStatus> => {
+    const tenantId = status.account?.tenantId;
+    const name = tenantId ? await host('tenantName', {}) : undefined;
+    if (!tenantId || !name?.ok || !name.value) return named(status);
+    await store.write('tenantName', { tenantId, name: name.value });
+    return { ...status, tenantName: name.value };
   };
   return {
-    status: async () => withTenantName(await host('status', {})),
+    status: async () => {
+      const reply = await host('status', {});
+      return reply.ok ? ok(await named(reply.value)) : reply;
+    },
     signIn: async () => {
       const reply = await host('signIn', {});
-      if (reply.ok) await learnTenantName(reply.value);
-      return withTenantName(reply);
+      return reply.ok ? ok(await learnName(reply.value)) : reply;
     },
     checkConnection: async () => {
       const reply = await host('checkConnection', {});
-      if (!reply.ok) return reply;
-      await learnTenantName(reply.value.status);
-      const status = await withTenantName(ok(reply.value.status));
-      return ok({ ...reply.value, status: status.ok ? status.value : reply.value.status });
+      return reply.ok ? ok({ ...reply.value, status: await learnName(reply.value.status) }) : reply;
     },
     signOut: async ({ everywhere }) => {
       const reply = await host('signOut', { everywhere });

@@ -50,6 +50,8 @@ const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
   private current: { key: string; auth: AuthService } | undefined;
+  /** The directory's name and domains, read once per configuration (they hardly ever change). */
+  private organization: { key: string; value: Promise<{ name: string; domains: string[] }> } | undefined;
   /** Invitation batches on their way, by address (see lookup). */
   private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
 
@@ -80,7 +82,7 @@ export class Host {
     tenantName: ({ config }) =>
       this.run(config, async () => {
         try {
-          return (await this.withClient(config, 'domains', fetchOrganization)).name || null;
+          return (await this.organizationOf(config)).name || null;
         } catch {
           return null; // not this app's to read: the button goes without the name
         }
@@ -182,11 +184,22 @@ export class Host {
    */
   private async domains(config: AuthConfig): Promise<DirectoryView['domains']> {
     try {
-      return (await this.withClient(config, 'domains', fetchOrganization)).domains;
+      return (await this.organizationOf(config)).domains;
     } catch {
       const username = (await this.auth(config).account())?.username ?? '';
       return username.includes('@') ? [username.slice(username.lastIndexOf('@') + 1).toLowerCase()] : [];
     }
+  }
+
+  /** The organization (User.Read), fetched once per configuration; a failure is not kept, so a grant helps. */
+  private organizationOf(config: AuthConfig): Promise<{ name: string; domains: string[] }> {
+    const key = configKey(config);
+    if (this.organization?.key !== key) {
+      const value = this.withClient(config, 'domains', fetchOrganization);
+      this.organization = { key, value };
+      value.catch(() => this.organization?.value === value && (this.organization = undefined));
+    }
+    return this.organization.value;
   }
 
   private async lookup({ config, emails }: Payload<'lookup'>): Promise<LookupOutcome> {

@@ -14,7 +14,7 @@ import {
   checkTenant,
   type Problem,
 } from '../core/validate';
-import { Field, describedBy } from '../ui/field';
+import { CheckField, Field, describedBy } from '../ui/field';
 import { RedirectUrlField } from '../ui/redirect-field';
 import { RegisterApp, TestConnection } from '../ui/setup-steps';
 import '../ui/styles.css';
@@ -93,15 +93,12 @@ function Options() {
             spellcheck={false}
           />
         </Field>
-        <label class="check">
-          <input
-            type="checkbox"
-            id="multiTenant"
-            checked={!!settings.multiTenant}
-            onChange={(e) => update({ multiTenant: e.currentTarget.checked })}
-          />
-          {t('fieldMultiTenant')}
-        </label>
+        <CheckField
+          id="multiTenant"
+          label={t('fieldMultiTenant')}
+          checked={!!settings.multiTenant}
+          onChange={(multiTenant) => update({ multiTenant })}
+        />
         <Field id="cloud" label={t('fieldCloud')}>
           <select id="cloud" value={settings.cloud} onChange={(e) => update({ cloud: value(e) as CloudId })}>
             {CLOUD_IDS.map((id) => (
@@ -131,19 +128,13 @@ function Options() {
             </Field>
           </>
         )}
-        <label class="check">
-          <input
-            type="checkbox"
-            id="askAllAtSignIn"
-            aria-describedby="askAllAtSignIn-hint"
-            checked={!!settings.askAllAtSignIn}
-            onChange={(e) => update({ askAllAtSignIn: e.currentTarget.checked })}
-          />
-          {t('fieldAskAll')}
-        </label>
-        <p class="hint" id="askAllAtSignIn-hint">
-          {t('askAllHint')}
-        </p>
+        <CheckField
+          id="askAllAtSignIn"
+          label={t('fieldAskAll')}
+          hint={t('askAllHint')}
+          checked={!!settings.askAllAtSignIn}
+          onChange={(askAllAtSignIn) => update({ askAllAtSignIn })}
+        />
         <Field
           id="lookupWindow"
           label={t('fieldLookupWindow')}
@@ -166,14 +157,11 @@ function Options() {
           problem={problems.redirectUrl}
           onInput={(redirectUrl) => updateDefaults({ redirectUrl })}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.defaults.sendMail}
-            onChange={(e) => updateDefaults({ sendMail: e.currentTarget.checked })}
-          />
-          {t('fieldSendMail')}
-        </label>
+        <CheckField
+          label={t('fieldSendMail')}
+          checked={settings.defaults.sendMail}
+          onChange={(sendMail) => updateDefaults({ sendMail })}
+        />
         <Field id="message" label={t('fieldMessage')} problem={problems.message}>
           <textarea
             {...describedBy('message', problems.message)}
@@ -196,28 +184,19 @@ function Options() {
             ))}
           </select>
         </Field>
-        <label class="check">
-          <input
-            type="checkbox"
-            id="inviteImmediately"
-            checked={settings.inviteImmediately}
-            onChange={(e) => update({ inviteImmediately: e.currentTarget.checked })}
-          />
-          {t('fieldInviteImmediately')}
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            id="keepRedeemLinks"
-            aria-describedby="keepRedeemLinks-hint"
-            checked={settings.keepRedeemLinks}
-            onChange={(e) => update({ keepRedeemLinks: e.currentTarget.checked })}
-          />
-          {t('fieldKeepRedeemLinks')}
-        </label>
-        <p class="hint" id="keepRedeemLinks-hint">
-          {t('keepRedeemLinksHint')}
-        </p>
+        <CheckField
+          id="inviteImmediately"
+          label={t('fieldInviteImmediately')}
+          checked={settings.inviteImmediately}
+          onChange={(inviteImmediately) => update({ inviteImmediately })}
+        />
+        <CheckField
+          id="keepRedeemLinks"
+          label={t('fieldKeepRedeemLinks')}
+          hint={t('keepRedeemLinksHint')}
+          checked={settings.keepRedeemLinks}
+          onChange={(keepRedeemLinks) => update({ keepRedeemLinks })}
+        />
         <h2>{t('sectionShortcuts')}</h2>
         <dl class="shortcuts" data-testid="shortcuts">
           {shortcuts.map((c) => (

@@ -210,6 +210,8 @@ export function usePopup() {
     else setAddresses({ found, source: 'paste', partial });
   };
 
+  const refreshStatus = () => void api('status', {}).then((reply) => reply.ok && setStatus(reply.value));
+
   const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));
 
   const another = () => {
@@ -247,10 +249,10 @@ export function usePopup() {
     SetupAssistant: setup?.SetupAssistant,
     /** One sentence about where the addresses could come from, when the page gave none; or that we are offline. */
     notice: !online ? 'offline' : pageState === 'empty' || pageState === 'unreadable' ? `page_${pageState}` : undefined,
-    refreshStatus: () => void api('status', {}).then((reply) => reply.ok && setStatus(reply.value)),
+    refreshStatus,
     leaveSetup: () => {
       setInSetup(false);
-      void api('status', {}).then((reply) => reply.ok && setStatus(reply.value));
+      refreshStatus();
     },
     /** Options open: as the user left them, or because they differ from the settings' defaults. */
     optionsOpen: optionsOpen || (!!form && !!defaults && differsFromDefaults(form, defaults)),

@@ -41,6 +41,38 @@ export function describedBy(id: string, problem?: Problem | null, hint?: string)
   };
 }
 
+interface CheckFieldProps {
+  id?: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** A sentence under the box, tied to it for screen readers. */
+  hint?: string;
+}
+
+/** A labelled checkbox, with its hint if any. */
+export function CheckField({ id, label, checked, onChange, hint }: CheckFieldProps) {
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          id={id}
+          aria-describedby={hint && id ? `${id}-hint` : undefined}
+          checked={checked}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
+        {label}
+      </label>
+      {hint && (
+        <p class="hint" id={id && `${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
 interface ErrorBoxProps {
   error: Problem & Pick<UserError, 'consent' | 'link'>;
   /** A missing permission was granted: what failed can go again. */
