@@ -50,7 +50,7 @@ const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
   private current: { key: string; auth: AuthService } | undefined;
-  /** The directory's name and domains, read once per configuration (they hardly ever change). */
+  /** The directory's name and domains, read once per configuration and sign-in (they hardly ever change). */
   private organization: { key: string; value: Promise<{ name: string; domains: string[] }> } | undefined;
   /** Invitation batches on their way, by address (see lookup). */
   private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
@@ -61,12 +61,21 @@ export class Host {
   readonly handlers: Handlers<HostRequests> = {
     status: ({ config }) =>
       isConfigured(config) ? this.run(config, () => this.status(config)) : Promise.resolve(ok(NOT_CONFIGURED)),
+    // A sign-in or sign-out may change the directory: what was read of the old one goes.
     signIn: ({ config }) =>
-      this.run(config, async () => (await this.auth(config).signIn(config.askAllAtSignIn), this.status(config))),
+      this.run(config, async () => {
+        this.organization = undefined;
+        await this.auth(config).signIn(config.askAllAtSignIn);
+        return this.status(config);
+      }),
     grantConsent: ({ config, purpose }) =>
       this.run(config, async () => (await this.auth(config).grantConsent(purpose), this.status(config))),
     signOut: ({ config, everywhere }) =>
-      this.run(config, async () => (await this.auth(config).signOut(everywhere), this.status(config))),
+      this.run(config, async () => {
+        this.organization = undefined;
+        await this.auth(config).signOut(everywhere);
+        return this.status(config);
+      }),
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
     directory: (p) =>
@@ -191,7 +200,10 @@ export class Host {
     }
   }
 
-  /** The organization (User.Read), fetched once per configuration; a failure is not kept, so a grant helps. */
+  /**
+   * The organization (User.Read), fetched once per configuration and sign-in; a failure is not kept,
+   * so a later grant helps.
+   */
   private organizationOf(config: AuthConfig): Promise<{ name: string; domains: string[] }> {
     const key = configKey(config);
     if (this.organization?.key !== key) {

@@ -100,7 +100,9 @@ test('a clear state where the page gives nothing: no address on it, a page that 
   await offline.getByTestId('notice').waitFor();
   expect(await offline.getByTestId('notice').innerText()).toContain('You are offline');
   await launched.context.setOffline(false);
-  await expect.poll(() => offline.getByTestId('notice').innerText()).toContain('No addresses on this page');
+  await expect
+    .poll(() => offline.getByTestId('notice').innerText(), { timeout: 10_000 })
+    .toContain('No addresses on this page');
   await offline.close();
   await quiet.close();
   await internal.close();
