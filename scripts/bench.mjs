@@ -14,6 +14,7 @@ execSync('npx vite build --mode chrome --logLevel warn', {
 });
 const ms = (value) => `${value.toFixed(1)} ms`;
 const x = (value) => `${value.toFixed(2)}×`;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 await compile('src/core/extract/index.ts', 'extract');
 const bundle = 'node_modules/.cache/bench/extract.mjs';
@@ -53,9 +54,17 @@ for (const h of page.hostile)
 const popup = await benchPopup();
 console.log('Popup');
 console.log(`  size: ${(popup.gzip / 1024).toFixed(1)} KB gzip in ${popup.files} files (goal ≤ 35 KB)`);
+const spread = (times) => `median ${ms(median(times))} (${ms(Math.min(...times))}–${ms(Math.max(...times))})`;
+console.log(`  open → interactive (signed in, ${popup.times.length} runs each, alternating):`);
+console.log(`    popup ${spread(popup.times)}; a blank page of the extension ${spread(popup.blank.times)}`);
 console.log(
-  `  open → interactive (signed in, ${popup.times.length} runs): median ${ms(popup.median)}, ` +
-    `min ${ms(Math.min(...popup.times))}, max ${ms(Math.max(...popup.times))}`,
+  `    ratio of medians ${x(popup.ratio)} ` +
+    `(goal ≤ 1.2×; run by run ${x(popup.ratioRange[0])}–${x(popup.ratioRange[1])})`,
+);
+console.log(`    options page ${spread(popup.options.times)}: ${x(popup.options.median / popup.blank.median)}`);
+console.log(
+  `    a page whose one module script does nothing ${spread(popup.script.times)}: ` +
+    `${x(popup.script.median / popup.blank.median)} (the floor for a page that runs code)`,
 );
 const crafted = await benchCraftedPopup();
 console.log(

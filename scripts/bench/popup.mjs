@@ -1,5 +1,7 @@
 // Popup open → interactive: from navigation start until the form and the signed-in account show.
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ALL_PERMISSIONS, startTenant } from '../../test/tenant/tenant.mjs';
 import {
   configureForTenant,
@@ -28,23 +30,71 @@ async function signedIn(extensionDir = EXTENSION_DIR) {
   return { ...launched, tenant, url };
 }
 
+/** A copy of the built extension with a blank page beside the popup: the floor any extension page pays. */
+function withBlankPage() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ext-'));
+  cpSync(resolve(EXTENSION_DIR), dir, { recursive: true });
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><html><body><p id="ready">ready</p></body></html>');
+  // The floor of any page with a script: one module that does nothing but show it ran.
+  writeFileSync(
+    join(dir, 'script.js'),
+    "document.body.append(Object.assign(document.createElement('p'), { id: 'ran', textContent: 'ran' }));",
+  );
+  writeFileSync(
+    join(dir, 'script.html'),
+    '<!doctype html><html><head><script type="module" src="script.js"></script></head><body></body></html>',
+  );
+  return dir;
+}
+
+/** Navigation start → `ready` shows, on a fresh tab (as the toolbar opens the popup). */
+async function openedIn(context, url, ready) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await ready(page);
+  const ms = await page.evaluate(() => performance.now());
+  await page.close();
+  return ms;
+}
+
+/** The popup against a blank page of the same extension (and the floor of a page with a script), alternating. */
 export async function benchPopup({ runs = 15 } = {}) {
-  const { context, tenant, url } = await signedIn();
+  const dir = withBlankPage();
+  const { context, tenant, url } = await signedIn(dir);
+  const blankUrl = url.replace('popup/popup.html', 'blank.html');
+  const optionsUrl = url.replace('popup/popup.html', 'options/options.html');
+  const scriptUrl = url.replace('popup/popup.html', 'script.html');
   try {
     const times = [];
+    const blank = [];
+    const options = [];
+    const script = [];
     for (let i = 0; i < runs; i++) {
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.locator('#email').waitFor();
-      await page.getByTestId('account').waitFor();
-      times.push(await page.evaluate(() => performance.now()));
-      await page.close();
+      blank.push(await openedIn(context, blankUrl, (page) => page.locator('#ready').waitFor()));
+      script.push(await openedIn(context, scriptUrl, (page) => page.locator('#ran').waitFor()));
+      times.push(
+        // One wait, as for the blank page: the form and the account both on screen.
+        await openedIn(context, url, (page) => page.locator('body:has(#email):has([data-testid=account])').waitFor()),
+      );
+      options.push(await openedIn(context, optionsUrl, (page) => page.locator('#clientId').waitFor()));
     }
+    const ratios = times.map((t, i) => t / blank[i]);
     const size = popupFiles(resolve(EXTENSION_DIR));
-    return { times, median: median(times), gzip: size.gzip, files: size.files.length };
+    return {
+      times,
+      median: median(times),
+      blank: { times: blank, median: median(blank) },
+      options: { times: options, median: median(options) },
+      script: { times: script, median: median(script) },
+      ratio: median(times) / median(blank),
+      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+      gzip: size.gzip,
+      files: size.files.length,
+    };
   } finally {
     await context.close();
     await tenant.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

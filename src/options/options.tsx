@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { shortcuts as loadShortcuts } from '../platform/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
+import { firstView } from '../storage/first-view';
 import { MAX_LOOKUP_WINDOW_S, type Settings } from '../storage/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
@@ -67,6 +68,7 @@ function Options() {
       return;
     }
     await store.write('settings', { ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
+    firstView.forget();
     setSaved(true);
   };
 

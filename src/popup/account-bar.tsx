@@ -3,6 +3,8 @@ import { t } from '../shared/i18n';
 
 interface Props {
   status: AuthStatus | undefined;
+  /** False while the status shown is the one remembered from the last opening, not yet confirmed. */
+  confirmed: boolean;
   busy: boolean;
   onSignIn: () => void;
   /** `everywhere`: also end the Microsoft session in this browser. */
@@ -10,7 +12,7 @@ interface Props {
 }
 
 /** Who is signed in, to which tenant, and the way in or out. */
-export function AccountBar({ status, busy, onSignIn, onSignOut }: Props) {
+export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut }: Props) {
   if (!status) return <header class="account muted">{t('statusChecking')}</header>;
   if (!status.signedIn || !status.account) {
     return (
@@ -25,7 +27,7 @@ export function AccountBar({ status, busy, onSignIn, onSignOut }: Props) {
   const { name, username, tenantId } = status.account;
   return (
     <header class="account">
-      <div class="who" data-testid="account">
+      <div class="who" data-testid="account" aria-busy={!confirmed}>
         <strong>{name || username}</strong>
         <span class="muted">{username}</span>
         <span class="muted small" title={tenantId}>

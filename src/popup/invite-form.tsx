@@ -117,76 +117,81 @@ export function InviteForm({
         }}
       >
         <summary data-testid="options-summary">{t('optionsSummary', [summaryOf(value)])}</summary>
-        <RedirectUrlField
-          value={value.redirectUrl}
-          problem={problems.redirectUrl}
-          onInput={(v) => set('redirectUrl', v)}
-        />
-        <fieldset class="choice">
-          <legend>{t('fieldUserType')}</legend>
-          {(['Guest', 'Member'] as UserType[]).map((type) => (
-            <label key={type}>
-              <input
-                type="radio"
-                name="userType"
-                value={type}
-                checked={value.userType === type}
-                onChange={() => set('userType', type)}
-              />
-              {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
-            </label>
-          ))}
-        </fieldset>
-        <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
-        <label class="check">
-          <input
-            type="checkbox"
-            id="sendMail"
-            checked={value.sendMail}
-            onChange={(e) => set('sendMail', e.currentTarget.checked)}
-          />
-          {t('fieldSendMail')}
-        </label>
-        {value.sendMail ? (
+        {/* Drawn only when open: the popup's first frame has less to lay out. */}
+        {(advancedOpen || mustOpen) && (
           <>
-            <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
-              <textarea
-                {...describedBy('message', problems.message, messageHint)}
-                rows={3}
-                value={value.message}
-                onInput={text('message')}
-              />
-            </Field>
-            <Field
-              id="messageLanguage"
-              label={t('fieldLanguage')}
-              hint={value.message.trim() ? t('languageIgnored') : undefined}
-            >
-              <select
-                {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)}
-                value={value.messageLanguage}
-                onChange={text('messageLanguage')}
-              >
-                {MESSAGE_LANGUAGES.map((tag) => (
-                  <option key={tag} value={tag}>
-                    {languageName(tag)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
+            <RedirectUrlField
+              value={value.redirectUrl}
+              problem={problems.redirectUrl}
+              onInput={(v) => set('redirectUrl', v)}
+            />
+            <fieldset class="choice">
+              <legend>{t('fieldUserType')}</legend>
+              {(['Guest', 'Member'] as UserType[]).map((type) => (
+                <label key={type}>
+                  <input
+                    type="radio"
+                    name="userType"
+                    value={type}
+                    checked={value.userType === type}
+                    onChange={() => set('userType', type)}
+                  />
+                  {t(type === 'Guest' ? 'userTypeGuest' : 'userTypeMember')}
+                </label>
+              ))}
+            </fieldset>
+            <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
+            <label class="check">
               <input
-                {...describedBy('cc', problems.cc)}
-                type="email"
-                value={value.cc}
-                onInput={text('cc')}
-                autocomplete="off"
-                spellcheck={false}
+                type="checkbox"
+                id="sendMail"
+                checked={value.sendMail}
+                onChange={(e) => set('sendMail', e.currentTarget.checked)}
               />
-            </Field>
+              {t('fieldSendMail')}
+            </label>
+            {value.sendMail ? (
+              <>
+                <Field id="message" label={t('fieldMessage')} problem={problems.message} hint={messageHint}>
+                  <textarea
+                    {...describedBy('message', problems.message, messageHint)}
+                    rows={3}
+                    value={value.message}
+                    onInput={text('message')}
+                  />
+                </Field>
+                <Field
+                  id="messageLanguage"
+                  label={t('fieldLanguage')}
+                  hint={value.message.trim() ? t('languageIgnored') : undefined}
+                >
+                  <select
+                    {...describedBy('messageLanguage', null, value.message.trim() ? t('languageIgnored') : undefined)}
+                    value={value.messageLanguage}
+                    onChange={text('messageLanguage')}
+                  >
+                    {MESSAGE_LANGUAGES.map((tag) => (
+                      <option key={tag} value={tag}>
+                        {languageName(tag)}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id="cc" label={t('fieldCc')} problem={problems.cc}>
+                  <input
+                    {...describedBy('cc', problems.cc)}
+                    type="email"
+                    value={value.cc}
+                    onInput={text('cc')}
+                    autocomplete="off"
+                    spellcheck={false}
+                  />
+                </Field>
+              </>
+            ) : (
+              <p class="hint">{t('noMailHint')}</p>
+            )}
           </>
-        ) : (
-          <p class="hint">{t('noMailHint')}</p>
         )}
       </details>
       {/* Always in reach: the action stays at the bottom of the popup however long the list. */}

@@ -27,6 +27,7 @@ function Popup() {
       <h1 class="visually-hidden">{t('popupTitle')}</h1>
       <AccountBar
         status={status}
+        confirmed={s.statusConfirmed}
         busy={s.busy === 'signIn' || s.busy === 'signOut'}
         onSignIn={s.signIn}
         onSignOut={s.signOut}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { checkClientId, checkTenant, type Problem } from '../core/validate';
 import { t } from '../shared/i18n';
 import { store } from '../storage/browser-store';
+import { firstView } from '../storage/first-view';
 import { Field, describedBy } from '../ui/field';
 import { RegisterApp, TestConnection } from '../ui/setup-steps';
 
@@ -18,6 +19,7 @@ export function SetupAssistant({ onSaved, onDone }: { onSaved: () => void; onDon
     if (found.clientId || found.tenant) return;
     const settings = await store.read('settings');
     await store.write('settings', { ...settings, clientId: clientId.trim(), tenant: tenant.trim() });
+    firstView.forget();
     setSaved(true);
     onSaved();
   };

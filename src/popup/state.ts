@@ -19,6 +19,7 @@ import { checkAddress } from '../core/validate';
 import type { AuthStatus, QueueAction } from '../protocol/contract';
 import { t, uiLanguage } from '../shared/i18n';
 import { history, store } from '../storage/browser-store';
+import { firstView } from '../storage/first-view';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
 import { usePageAddresses } from './page-addresses';
@@ -64,9 +65,12 @@ const invitable = (found: Found[] = []) => found.filter((f) => !checkAddress(f.a
 const emptyForm = (defaults: InviteDefaults) => inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
 
 export function usePopup() {
-  const [status, setStatus] = useState<AuthStatus>();
-  const [defaults, setDefaults] = useState<InviteDefaults>();
-  const [form, setForm] = useState<InviteInput>();
+  // The last view shows at once (see first-view.ts); the reads below confirm or correct it.
+  const [first] = useState(() => firstView.read());
+  const [status, setStatus] = useState<AuthStatus | undefined>(first?.status);
+  const [statusConfirmed, setStatusConfirmed] = useState(false);
+  const [defaults, setDefaults] = useState<InviteDefaults | undefined>(first?.defaults);
+  const [form, setForm] = useState<InviteInput | undefined>(() => first && emptyForm(first.defaults));
   const [problems, setProblems] = useState<InputProblems>({});
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<UserError>();
@@ -81,9 +85,9 @@ export function usePopup() {
   /** The run on screen was started in this popup (not found on opening). */
   const startedHere = useRef(false);
   const [run, setRun] = useQueue();
-  const [optionsOpen, setOptionsOpen] = useState(false);
+  const [optionsOpen, setOptionsOpen] = useState(first?.optionsOpen ?? false);
   /** Nothing was configured on opening: the set-up assistant stays until the user is done with it. */
-  const [inSetup, setInSetup] = useState(false);
+  const [inSetup, setInSetup] = useState(first ? !first.configured : false);
   // Loaded only when needed: a configured popup opens without it.
   const [setup, setSetup] = useState<typeof import('./setup-assistant')>();
   useEffect(() => {
@@ -93,15 +97,23 @@ export function usePopup() {
   useEffect(() => {
     void store.read('settings').then((settings) => {
       setDefaults(settings.defaults);
-      setForm(emptyForm(settings.defaults));
+      // Only if they changed since the first view: what the user typed meanwhile stays.
+      if (JSON.stringify(settings.defaults) !== JSON.stringify(first?.defaults))
+        setForm((current) => ({ ...emptyForm(settings.defaults), email: current?.email ?? '' }));
     });
     void store.read('popupUi').then((ui) => setOptionsOpen(ui.optionsOpen));
     void api('status', {}).then((reply) => {
       if (!reply.ok) return setError(reply.error);
       setStatus(reply.value);
+      setStatusConfirmed(true);
       setInSetup(!reply.value.configured);
     });
   }, []);
+
+  // Kept for the next opening, once the reads have answered.
+  useEffect(() => {
+    if (defaults && status) firstView.write({ configured: status.configured, defaults, optionsOpen, status });
+  }, [defaults, status, optionsOpen]);
 
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
@@ -230,6 +242,7 @@ export function usePopup() {
 
   return {
     status,
+    statusConfirmed,
     error,
     busy: busy ?? (single && isPending(single) ? 'invite' : null),
     form,

@@ -49,18 +49,20 @@ interface Entry<T> {
 }
 const entry = <T>(e: Entry<T>) => e;
 
+export const defaultsSchema = v.object({
+  redirectUrl: v.string(),
+  message: v.string(),
+  sendMail: v.boolean(),
+  messageLanguage: v.string(),
+  userType: v.picklist(['Guest', 'Member']),
+}) satisfies v.GenericSchema<Settings['defaults']>;
+
 const settingsSchema = v.object({
   ...authConfig.entries,
   inviteImmediately: v.boolean(),
   keepRedeemLinks: v.boolean(),
   lookupWindowSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_WINDOW_S)),
-  defaults: v.object({
-    redirectUrl: v.string(),
-    message: v.string(),
-    sendMail: v.boolean(),
-    messageLanguage: v.string(),
-    userType: v.picklist(['Guest', 'Member']),
-  }),
+  defaults: defaultsSchema,
 }) satisfies v.GenericSchema<Settings>;
 
 const queueItem = v.object({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../support/pages-server.mjs';
 import { violations } from './axe';
-import { fillInvite, openPopupOver, startSignedIn, type Launched } from './harness';
+import { fillInvite, openPopupOver, startSignedIn, type Launched, confirmedAccount } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -25,7 +25,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     const popup = await browser.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-    await popup.getByTestId('account').waitFor();
+    await confirmedAccount(popup).waitFor();
     await popup.locator('#email').fill('not an address');
     await popup.getByTestId('invite').click();
     await popup.locator('#email-error').waitFor();

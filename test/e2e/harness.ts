@@ -97,13 +97,16 @@ export async function openFreshPopup(context: BrowserContext, extensionId: strin
   await popup.locator('#email, [data-testid=invite-another]').first().waitFor();
   const another = popup.getByTestId('invite-another');
   if (await another.count()) await another.click();
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   return popup;
 }
 
+/** The signed-in account as the background confirmed it (not the one remembered from the last opening). */
+export const confirmedAccount = (popup: Page) => popup.locator('[data-testid=account][aria-busy=false]');
+
 export async function signIn(popup: Page): Promise<void> {
   await popup.getByTestId('sign-in').click();
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
 }
 
 export interface InviteFields {

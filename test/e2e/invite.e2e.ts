@@ -14,6 +14,7 @@ import {
   submitInvite,
   type Launched,
   startSuiteTenant,
+  confirmedAccount,
 } from './harness';
 
 let tenant: Awaited<ReturnType<typeof startSuiteTenant>>;
@@ -34,10 +35,10 @@ describe('invite one guest', () => {
   test('signs in with auth code + PKCE and shows who is signed in to which tenant', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     await signIn(popup);
-    await expect.poll(() => popup.getByTestId('account').innerText()).toContain('alex@contoso.test');
+    await expect.poll(() => confirmedAccount(popup).innerText()).toContain('alex@contoso.test');
     // The directory by its name (read at sign-in), its ID on hover.
-    expect(await popup.getByTestId('account').innerText()).toContain('Tenant Contoso');
-    expect(await popup.getByTestId('account').locator(`[title="${tenant.tenantId}"]`).count()).toBe(1);
+    expect(await confirmedAccount(popup).innerText()).toContain('Tenant Contoso');
+    expect(await confirmedAccount(popup).locator(`[title="${tenant.tenantId}"]`).count()).toBe(1);
 
     const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
     const [token] = tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`);

@@ -1,7 +1,7 @@
 // Everything by keyboard: sign in, fill the form, invite, copy the link, with a visible focus ring.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { configureFor, launch, openPopup, startSuiteTenant, type Launched } from './harness';
+import { configureFor, launch, openPopup, startSuiteTenant, type Launched, confirmedAccount } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -27,7 +27,7 @@ test('sign in, invite and copy the redeem link without a mouse', async () => {
   const ring = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(ring).not.toBe('none');
   await popup.keyboard.press('Enter');
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
 
   await popup.locator('#email').focus();
   await popup.keyboard.press('Tab');

@@ -6,7 +6,15 @@ import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Chaos, Tenant } from '../tenant/tenant.mjs';
 import { readStoredQueue } from '../support/browser.mjs';
-import { currentWorker, openPopup, pasteAddresses, startSignedIn, stopServiceWorker, type Launched } from './harness';
+import {
+  currentWorker,
+  openPopup,
+  pasteAddresses,
+  startSignedIn,
+  stopServiceWorker,
+  type Launched,
+  confirmedAccount,
+} from './harness';
 
 let tenant: Tenant | undefined;
 let browser: Launched | undefined;
@@ -75,7 +83,7 @@ test('300 addresses through seeded faults and replication: each invited once, on
   }));
   const list = addresses(300, 'a');
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, list);
   const view = await drained(browser, 300);
   expectExactlyOnce(tenant, view, list);
@@ -93,7 +101,7 @@ test('the service worker stopped mid-run: it resumes, looks up what was in fligh
   tenant.state.latencyMs = 300;
   const list = addresses(120, 'b');
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, list);
   await expect
     .poll(async () => (await queueOf(browser!))?.items.filter((i) => i.state === 'done').length ?? 0, {
@@ -126,7 +134,7 @@ test('200 addresses, popup closed, worker stopped twice: its own alarm resumes i
   tenant.state.latencyMs = 150;
   const list = addresses(200, 'e');
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, list);
   await popup.close();
   const blank = await browser.context.newPage(); // for the DevTools session that stops the worker
@@ -146,7 +154,7 @@ test('the popup closed mid-run: the background finishes the work', async () => {
   tenant.state.latencyMs = 200;
   const list = addresses(80, 'c');
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, list);
   await popup.close();
   const view = await drained(browser, 80);
@@ -157,7 +165,7 @@ test('pause, resume, cancel and retry; the toolbar badge counts what is left', a
   ({ tenant, browser } = await startSignedIn());
   tenant.state.latencyMs = 400;
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, addresses(200, 'd'));
   await popup.getByTestId('pause').click();
   await popup.getByTestId('resume').waitFor();
@@ -200,7 +208,7 @@ test('sign out while invitations wait: asked first, then they are cancelled and 
   ({ tenant, browser } = await startSignedIn());
   tenant.state.latencyMs = 1500;
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await inviteFromPopup(popup, addresses(100, 'f'));
   await browser.worker.evaluate(() =>
     chrome.storage.session.set({ draft: { found: [{ address: 'x@fabrikam.com' }], source: 'link' } }),
@@ -231,7 +239,7 @@ test('a full storage refuses the run cleanly; unreadable saved data is set aside
   // storage.local nearly full (10 MB quota, no unlimitedStorage): the run cannot be saved.
   await browser.worker.evaluate(() => chrome.storage.local.set({ filler: 'x'.repeat(10 * 1024 * 1024 - 20_000) }));
   const popup = await openPopup(browser.context, browser.extensionId);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await pasteAddresses(popup, list.join('; '));
   await popup.getByTestId('addresses').waitFor();
   await popup.getByTestId('invite').click();
@@ -253,7 +261,7 @@ test('a full storage refuses the run cleanly; unreadable saved data is set aside
   await history.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
   await history.getByTestId('empty').waitFor();
   const again = await openPopup(browser.context, browser.extensionId);
-  await again.getByTestId('account').waitFor();
+  await confirmedAccount(again).waitFor();
   await pasteAddresses(again, 'after.damage@fabrikam.com; second.after@fabrikam.com');
   await again.getByTestId('invite').click();
   await expect

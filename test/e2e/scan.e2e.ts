@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../support/pages-server.mjs';
 import { HOSTILE_PAGES, hostilePages } from '../pages/hostile.mjs';
-import { openPopup, openPopupOver, pasteAddresses, startSignedIn, type Launched } from './harness';
+import { openPopup, openPopupOver, pasteAddresses, startSignedIn, type Launched, confirmedAccount } from './harness';
 
 let tenant: Tenant;
 let pages: Awaited<ReturnType<typeof servePages>>;
@@ -39,7 +39,7 @@ async function openPage(name: string): Promise<{ page: Page; tabId: number }> {
 /** The toolbar popup over a page (as a click on the toolbar button opens it). */
 async function popupFor(page: Page): Promise<Page> {
   const popup = await openPopupOver(browser, page);
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   return popup;
 }
 
@@ -85,7 +85,7 @@ describe('popup scan', () => {
     await page.close();
 
     const pasted = await openPopup(browser.context, browser.extensionId);
-    await pasted.getByTestId('account').waitFor();
+    await confirmedAccount(pasted).waitFor();
     await pasteAddresses(pasted, 'pmo@contoso.com; new.partner@fabrikam.com');
     await pasted.getByTestId('standing').waitFor();
     expect(await pasted.locator('li', { hasText: 'pmo@contoso.com' }).innerText()).toContain('own domain');
@@ -166,7 +166,7 @@ describe('popup scan', () => {
 
   test('a long list puts 200 rows on screen at a time, more as it is scrolled', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
-    await popup.getByTestId('account').waitFor();
+    await confirmedAccount(popup).waitFor();
     await pasteAddresses(popup, Array.from({ length: 1000 }, (_, i) => `p${i}@fabrikam.com`).join(' '));
     await popup.getByTestId('addresses').waitFor();
     expect(await popup.locator('.picker-title').innerText()).toBe('1000 in the pasted text');
@@ -183,7 +183,7 @@ describe('popup scan', () => {
 
   test('pasted free text is parsed like a page', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
-    await popup.getByTestId('account').waitFor();
+    await confirmedAccount(popup).waitFor();
     await pasteAddresses(popup, 'Jane <j@fabrikam.com>; k@tailspintoys.com');
     await popup.getByTestId('addresses').waitFor();
     expect(await rows(popup)).toEqual(['Jane j@fabrikam.com', 'k@tailspintoys.com']);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { violations } from './axe';
-import { CLIENT_ID, launch, openPopup, startSuiteTenant, type Launched } from './harness';
+import { CLIENT_ID, launch, openPopup, startSuiteTenant, type Launched, confirmedAccount } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -82,7 +82,7 @@ test('nothing configured: register (real redirect URIs in the commands), paste t
   expect(authorize.map((r) => r.query.prompt)).toEqual(['select_account']);
 
   await popup.getByTestId('setup-done').click();
-  await popup.getByTestId('account').waitFor();
+  await confirmedAccount(popup).waitFor();
   await popup.locator('#email').waitFor();
   await popup.close();
 });

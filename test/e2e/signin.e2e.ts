@@ -13,6 +13,7 @@ import {
   submitInvite,
   type Launched,
   startSuiteTenant,
+  confirmedAccount,
 } from './harness';
 
 let tenant: Awaited<ReturnType<typeof startSuiteTenant>>;
@@ -40,18 +41,18 @@ describe('sign-in lifecycle', () => {
     expect(authorizeCalls()).toHaveLength(1);
 
     const second = await openPopup(browser.context, browser.extensionId);
-    await second.getByTestId('account').waitFor();
+    await confirmedAccount(second).waitFor();
     await browser.context.serviceWorkers()[0].evaluate(() => Object.assign(globalThis, { beforeStop: true }));
     await stopServiceWorker(browser.context, second);
     await second.reload();
-    await second.getByTestId('account').waitFor();
+    await confirmedAccount(second).waitFor();
     // A fresh worker (the old globals are gone) still finds the signed-in account.
     expect(await browser.context.serviceWorkers()[0].evaluate(() => 'beforeStop' in globalThis)).toBe(false);
 
     // Chrome may also close the offscreen document: the account comes back from MSAL's cache.
     await browser.context.serviceWorkers()[0].evaluate(() => chrome.offscreen.closeDocument());
     await second.reload();
-    await second.getByTestId('account').waitFor();
+    await confirmedAccount(second).waitFor();
     expect(authorizeCalls()).toHaveLength(1);
     await second.close();
   });
@@ -161,6 +162,26 @@ describe('sign-in lifecycle', () => {
     expect(await storedCredentialKinds(popup)).toEqual([]);
     expect(await popup.getByTestId('signed-out').innerText()).toContain('history stays');
     await signIn(popup);
+    await popup.close();
+  });
+
+  test('the popup opens with the remembered account and corrects it by what the background says', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    const username = await confirmedAccount(popup).locator('.muted').first().innerText();
+    // Another account remembered than the one signed in: the background's answer wins.
+    await popup.evaluate(() => {
+      const view = JSON.parse(localStorage.getItem('popupFirstView')!);
+      view.status.account.username = 'someone.else@fabrikam.test';
+      localStorage.setItem('popupFirstView', JSON.stringify(view));
+    });
+    await popup.reload();
+    await expect.poll(() => confirmedAccount(popup).innerText()).toContain(username);
+    expect(await popup.getByText('someone.else@fabrikam.test').count()).toBe(0);
+    // Damaged memory is no memory: the popup waits for the background instead.
+    await popup.evaluate(() => localStorage.setItem('popupFirstView', '{"configured":"yes"'));
+    await popup.reload();
+    await confirmedAccount(popup).waitFor();
+    expect(await popup.evaluate(() => JSON.parse(localStorage.getItem('popupFirstView')!).configured)).toBe(true);
     await popup.close();
   });
 
