@@ -1,7 +1,7 @@
 // The browser's identity API, reached directly (Firefox event page) or through the service worker
 // (Chrome's offscreen document has only the runtime API).
 import { extensionId, launchWebAuthFlow, redirectUrl, sendMessage } from '../platform/browser';
-import { identityRequests } from '../protocol/contract';
+import { workerRequests } from '../protocol/contract';
 import { client } from '../protocol/messaging';
 
 export interface IdentityPort {
@@ -18,7 +18,7 @@ export function directIdentity(): IdentityPort {
 
 /** For Chrome's offscreen document: the worker runs the flow and hands back the response URL. */
 export function relayedIdentity(): IdentityPort {
-  const request = client<typeof identityRequests>('identity', sendMessage);
+  const request = client<typeof workerRequests>('worker', sendMessage);
   return {
     redirectUrl: `https://${extensionId()}.chromiumapp.org/`,
     async launchWebAuthFlow(url, interactive) {

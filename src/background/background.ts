@@ -9,9 +9,10 @@ import { registerMenus } from './menus';
 import { QueueRunner } from './queue-runner';
 import { backgroundHandlers, hostCall } from './router';
 
-export function startBackground(
-  sendToHost: (message: Envelope) => Promise<unknown>,
-): (message: unknown) => Promise<unknown> | undefined {
+export function startBackground(sendToHost: (message: Envelope) => Promise<unknown>): {
+  answer: (message: unknown) => Promise<unknown> | undefined;
+  runner: QueueRunner;
+} {
   const host = hostCall(store, client<typeof hostRequests>('host', sendToHost));
   const runner = new QueueRunner({
     platform,
@@ -25,5 +26,5 @@ export function startBackground(
   const answer = receiver('background', backgroundRequests, backgroundHandlers(host, runner, history, store));
   registerMenus(runner);
   void runner.start(); // a restarted worker picks up where the last one stopped
-  return answer;
+  return { answer, runner };
 }

@@ -8,4 +8,4 @@ import { receiver } from '../protocol/messaging';
 import { startBackground } from './background';
 
 const host = receiver('host', hostRequests, new Host(directIdentity()).handlers);
-listen(startBackground(async (message) => host(message)));
+listen(startBackground(async (message) => host(message)).answer);

@@ -119,6 +119,11 @@ export class QueueRunner {
     await this.persist(q);
   }
 
+  /** A run is sending or about to (a paced wait): the host it uses should stay open. */
+  busy(): boolean {
+    return this.inFlight > 0 || !!this.pumping || this.wakeTimer !== undefined;
+  }
+
   /** Runs a pump; a wake-up during one makes it go round once more instead of starting a second. */
   wake(): Promise<void> {
     if (this.pumping) {

@@ -138,9 +138,11 @@ export const i18nApi = browser.i18n;
 
 const OFFSCREEN_URL = 'offscreen/offscreen.html';
 let creatingOffscreen: Promise<void> | undefined;
+let closingOffscreen: Promise<void> | undefined;
 
 /** Chrome: the offscreen document that hosts MSAL and the Graph client, created when first needed. */
 export async function ensureOffscreen(): Promise<void> {
+  await closingOffscreen;
   const url = chrome.runtime.getURL(OFFSCREEN_URL);
   const existing = await chrome.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT'],
@@ -155,4 +157,13 @@ export async function ensureOffscreen(): Promise<void> {
     })
     .finally(() => (creatingOffscreen = undefined));
   await creatingOffscreen;
+}
+
+/** Chrome: closes the offscreen document (it is opened again on the next host request). */
+export function closeOffscreen(): Promise<void> {
+  closingOffscreen ??= chrome.offscreen
+    .closeDocument()
+    .catch(() => undefined) // already closed
+    .finally(() => (closingOffscreen = undefined));
+  return closingOffscreen;
 }

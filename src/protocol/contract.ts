@@ -115,8 +115,10 @@ export const backgroundRequests = {
 };
 
 /** Chrome's offscreen document → the service worker, which alone has the identity API there. */
-export const identityRequests = {
+export const workerRequests = {
   webAuthFlow: spec<string>()(v.object({ url: v.string(), interactive: v.boolean() })),
+  /** Nothing has been asked of the host for a while: close it unless a run still needs it. */
+  hostIdle: spec<{ closing: boolean }>()(NONE),
 };
 
 /** Host requests carry the settings: the offscreen document has no storage API. */

@@ -11,7 +11,7 @@ export type PayloadOf<S> = S extends Spec<infer P, unknown> ? P : never;
 export type AnswerOf<S> = S extends Spec<unknown, infer A> ? A : never;
 
 /** Which context a request is for. */
-export type Receiver = 'background' | 'host' | 'identity';
+export type Receiver = 'background' | 'host' | 'worker';
 
 export interface Envelope {
   to: Receiver;
@@ -38,7 +38,7 @@ export function ok<T>(value: T): { ok: true; value: T } {
 }
 
 const envelope = v.object({
-  to: v.picklist(['background', 'host', 'identity']),
+  to: v.picklist(['background', 'host', 'worker']),
   type: v.string(),
   payload: v.unknown(),
 });

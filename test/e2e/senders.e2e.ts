@@ -28,7 +28,8 @@ const REQUESTS = [
   { to: 'background', type: 'invite', payload: { input } },
   { to: 'background', type: 'directory', payload: { emails: ['ceo@contoso.com'] } },
   { to: 'host', type: 'sendBatch', payload: { config, items: [{ id: '1', input }] } },
-  { to: 'identity', type: 'webAuthFlow', payload: { url: 'https://evil.example/', interactive: true } },
+  { to: 'worker', type: 'webAuthFlow', payload: { url: 'https://evil.example/', interactive: true } },
+  { to: 'worker', type: 'hostIdle', payload: {} },
 ];
 
 test('a content script and a web page get no answer, and nothing reaches Graph', async () => {

@@ -165,6 +165,24 @@ describe('sign-in lifecycle', () => {
     await popup.close();
   });
 
+  test('the host closes after 30 s with nothing to do, and the next invitation opens it again', async () => {
+    const offscreenOpen = () =>
+      browser.context
+        .serviceWorkers()[0]
+        .evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+    const popup = await openFreshPopup(browser.context, browser.extensionId);
+    expect(await offscreenOpen()).toBe(1);
+    await expect.poll(offscreenOpen, { timeout: 45_000, interval: 1000 }).toBe(0);
+    // Signed in all the same: MSAL's cache is in localStorage, not in the closed document.
+    tenant.reset();
+    await fillInvite(popup, { email: 'after.idle@fabrikam.test' });
+    await submitInvite(popup);
+    await popup.getByTestId('result').waitFor();
+    expect(authorizeCalls()).toEqual([]);
+    expect(await offscreenOpen()).toBe(1);
+    await popup.close();
+  });
+
   test('the popup opens with the remembered account and corrects it by what the background says', async () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     const username = await confirmedAccount(popup).locator('.muted').first().innerText();
@@ -181,7 +199,8 @@ describe('sign-in lifecycle', () => {
     await popup.evaluate(() => localStorage.setItem('popupFirstView', '{"configured":"yes"'));
     await popup.reload();
     await confirmedAccount(popup).waitFor();
-    expect(await popup.evaluate(() => JSON.parse(localStorage.getItem('popupFirstView')!).configured)).toBe(true);
+    const remembered = () => popup.evaluate(() => localStorage.getItem('popupFirstView'));
+    await expect.poll(async () => JSON.parse((await remembered()) ?? '{}').configured).toBe(true);
     await popup.close();
   });
 
