@@ -5,6 +5,7 @@ import { E2E_HOST_PERMISSION } from '../test/support/browser.mjs';
 import { compile } from './bench/compile.mjs';
 import { benchPageScan } from './bench/page-scan.mjs';
 import { benchQueue } from './bench/queue.mjs';
+import { benchHostMemory } from './bench/host-memory.mjs';
 
 execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] });
 // The e2e build too: its host permission lets the bench open the popup over a page (no toolbar click here).
@@ -87,4 +88,18 @@ console.log(
 console.log(
   `  one at a time ${ms(queue.single.ms)} (${queue.single.done} invited): ` +
     `the queue is ${x(queue.speedup)} faster (goal ≥ 10×)`,
+);
+
+const host = await benchHostMemory();
+const mb = (value) => `${value.toFixed(1)} MB`;
+console.log("Host (MSAL + Graph client in the offscreen document), extension processes' resident memory");
+console.log(
+  `  before first use ${mb(host.memoryMB.before)}; ` +
+    `the options page (no host) opened and closed ${mb(host.memoryMB.pageOnly)}; ` +
+    `after sign-in and ${host.inviteMs.coldRuns.length * 2} invitations ${mb(host.memoryMB.afterUse)} (host open: ` +
+    `${host.hostOpen.afterUse}); 45 s idle ${mb(host.memoryMB.idle)} (host open: ${host.hostOpen.idle})`,
+);
+console.log(
+  `  one invitation, click → result: cold host ${ms(host.inviteMs.cold)}, warm host ${ms(host.inviteMs.warm)} ` +
+    `(medians of ${host.inviteMs.coldRuns.length}, alternating)`,
 );

@@ -1,6 +1,7 @@
 // Chrome/Edge service worker. MSAL needs a DOM, which a worker lacks, so sign-in state and Graph
 // calls live in an offscreen document; the worker routes messages, runs launchWebAuthFlow, which the
 // offscreen document cannot call, and closes the document when it has been idle (see host/idle.ts).
+import { HOST_IDLE_MS } from '../host/idle';
 import { closeOffscreen, ensureOffscreen, launchWebAuthFlow, listen, sendMessage } from '../platform/browser';
 import { workerRequests } from '../protocol/contract';
 import { fail, ok, receiver, type Envelope } from '../protocol/messaging';
@@ -28,7 +29,7 @@ const answerHost = receiver('worker', workerRequests, {
   hostIdle: async () => {
     // Checked and closed in one turn: a request that starts meanwhile waits for the close, then
     // opens a new document (see ensureOffscreen).
-    const closing = hostCalls === 0 && !runner.busy();
+    const closing = hostCalls === 0 && !runner.busy(HOST_IDLE_MS);
     if (closing) void closeOffscreen();
     return ok({ closing });
   },

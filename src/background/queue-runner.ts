@@ -38,6 +38,8 @@ export class QueueRunner {
   private pumpAgain = false;
   private reconciling = false;
   private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the wake-up timer fires, if one is set. */
+  private wakeAt: number | undefined;
   /** Spaces batches at the write rate Graph has shown it accepts (see core/pacing). */
   private readonly pacer = new Pacer();
 
@@ -119,9 +121,12 @@ export class QueueRunner {
     await this.persist(q);
   }
 
-  /** A run is sending or about to (a paced wait): the host it uses should stay open. */
-  busy(): boolean {
-    return this.inFlight > 0 || !!this.pumping || this.wakeTimer !== undefined;
+  /**
+   * Batches are in flight, or the next wake-up is due within `withinMs` (a paced wait, a retry): the
+   * host should stay open. A pump that only reads the queue (every worker start does) is no reason.
+   */
+  busy(withinMs: number): boolean {
+    return this.inFlight > 0 || (this.wakeAt !== undefined && this.wakeAt - this.now() < withinMs);
   }
 
   /** Runs a pump; a wake-up during one makes it go round once more instead of starting a second. */
@@ -244,11 +249,16 @@ export class QueueRunner {
 
   private wakeIn(ms: number): void {
     clearTimeout(this.wakeTimer);
-    this.wakeTimer = setTimeout(() => void this.wake(), ms);
+    this.wakeAt = this.now() + ms;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeAt = undefined;
+      void this.wake();
+    }, ms);
   }
 
   private scheduleWake(q: rules.Queue): void {
     clearTimeout(this.wakeTimer);
+    this.wakeAt = undefined;
     const at = rules.nextWake(q);
     if (at !== undefined && this.inFlight < CONCURRENCY) this.wakeIn(Math.max(0, at - this.now()) + 5);
   }
