@@ -83,11 +83,16 @@ console.log(
   `  queue, median of ${queue.runs} runs: ${ms(queue.queue.ms)} (${queue.queue.done} invited, ` +
     `${queue.queue.batches} batches, ${queue.queue.throttled} per-item 429s retried); ` +
     `bound ${ms(queue.boundMs)}: ${x(queue.ratioToBound)} ` +
-    `(goal ≤ 1.2×; range ${x(queue.ratioRange[0])}–${x(queue.ratioRange[1])})`,
+    `(goal ≤ 1.1×; range ${x(queue.ratioRange[0])}–${x(queue.ratioRange[1])})`,
 );
 console.log(
   `  one at a time ${ms(queue.single.ms)} (${queue.single.done} invited): ` +
     `the queue is ${x(queue.speedup)} faster (goal ≥ 10×)`,
+);
+
+console.log(
+  `  with a 2 s replication delay on every read of a new guest: ${ms(queue.replicating.ms)} ` +
+    `(${queue.replicating.done} invited): ${x(queue.replicating.ratioToBound)} the bound`,
 );
 
 const host = await benchHostMemory();
