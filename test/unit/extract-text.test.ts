@@ -144,6 +144,22 @@ describe('extractFromDocument', () => {
     shadow.innerHTML = '<span>shadow@x.com</span>';
     expect(extractFromDocument(doc).map((f) => f.address)).toEqual(['first@x.com', 'shadow@x.com', 'last@x.com']);
   });
+  test('a page whose text has no @ still gives up what its markup holds, in order, with names', () => {
+    const doc = page(
+      '<p>Write to <a href="mailto:jane@contoso.com">Jane Doe</a></p><div id="host"></div>' +
+        '<span data-email="bob@fabrikam.com" data-name="Bob Ray">Bob</span><input value="cc@contoso.com">' +
+        '<div hidden><a href="mailto:hidden@contoso.com">Hidden</a></div>' +
+        '<template><a href="mailto:template@contoso.com">T</a></template>',
+    );
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<a href="mailto:shadow@contoso.com">Sam Shadow</a>';
+    expect(extractFromDocument(doc)).toEqual([
+      { address: 'jane@contoso.com', name: 'Jane Doe' },
+      { address: 'shadow@contoso.com', name: 'Sam Shadow' },
+      { address: 'bob@fabrikam.com', name: 'Bob Ray' },
+      { address: 'cc@contoso.com' },
+    ]);
+  });
   test('out of time, it says so and reports only what it read whole: nothing glued across cells', () => {
     const doc = page(
       `<table>${Array.from(

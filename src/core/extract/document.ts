@@ -43,7 +43,7 @@ export function scanDocument(root: Root, { budgetMs = 1500 }: ScanOptions = {}):
 function scanInto(root: Root, collector: Collector, budget: Budget, order: Order, depth: number): void {
   const node = readableRoot(root);
   if (!node) return;
-  const map = mapPage(node, budget);
+  const map = mapPage(node, budget, hasSites);
   const nameless: number[] = [];
   readRuns(map, collector, order, nameless, budget);
   for (const marked of map.marked) {
@@ -93,6 +93,9 @@ function readRuns(map: PageMap, collector: Collector, order: Order, nameless: nu
   }
 }
 
+/** Whether the text holds anything the text reader would read around. */
+const hasSites = (text: string) => text.includes('@') || text.includes('\uff20') || obfuscationSites(text).length > 0;
+
 /** Where an address may be, in order: each `@`, `＠` and obfuscated "at", found with indexOf. */
 class Sites {
   private at: number;
@@ -140,10 +143,13 @@ function readMarked(
     case 'link': {
       const found = linkAddresses(marked);
       const entries = add(found);
-      // The link's text names a lone recipient ("Jane Doe"): the map holds it, no need to ask the page.
-      const { offset: from, end = from } = marked;
-      if (found.length === 1 && end > from && !collector.named(entries[0])) {
-        collector.nameIfMissing(entries[0], linkTextName(text.slice(from, Math.min(end, from + 300))));
+      // The link's text names a lone recipient ("Jane Doe"): the map holds it, unless the walk left
+      // text out (a page without an `@` in its text), and then the link is asked.
+      const { offset: from, end } = marked;
+      const label =
+        end === undefined ? (element.textContent ?? '').slice(0, 300) : text.slice(from, Math.min(end, from + 300));
+      if (found.length === 1 && label && !collector.named(entries[0])) {
+        collector.nameIfMissing(entries[0], linkTextName(label));
       }
       return;
     }

@@ -14,7 +14,7 @@ export interface Marked {
   kind: 'link' | 'attributes' | 'value' | 'frame' | 'shadow';
   element: Element;
   offset: number;
-  /** A link's href, read once, and where its text ends. */
+  /** A link's href, read once, and where its text ends (unset when the walk left text out). */
   href?: string;
   end?: number;
 }
@@ -84,10 +84,14 @@ export function readableRoot(root: Root): Node | null {
   return root;
 }
 
-export function mapPage(root: Node, budget: Budget): PageMap {
+/**
+ * Maps the page; `textHasSites` false (no `@` nor obfuscated "at" anywhere in the text) leaves the
+ * text nodes out of the walk: only markup can hold an address then, and most pages hold none.
+ */
+export function mapPage(root: Node, budget: Budget, textHasSites: (text: string) => boolean): PageMap {
   const text = root.textContent ?? '';
   const map: PageMap = { text, breaks: [], hidden: [], rows: [], marked: [], mapped: text.length };
-  new PageWalk(root, map, budget).run();
+  new PageWalk(root, map, budget, !textHasSites(text)).run();
   return map;
 }
 
@@ -104,6 +108,8 @@ class PageWalk {
     private readonly root: Node,
     private readonly map: PageMap,
     private readonly budget: Budget,
+    /** Elements only: marked elements are then ordered by their place among elements, not in the text. */
+    private readonly elementsOnly = false,
   ) {
     // One query per attribute, before the pass: each costs next to nothing when no element has the
     // attribute (a few ms for `hidden` on a 140,000-element page), and the pass then looks an
@@ -117,9 +123,10 @@ class PageWalk {
   run(): void {
     const doc = this.root.ownerDocument ?? (this.root as Document);
     // 1 | 4 | 8: elements, text and CDATA, the nodes textContent is made of.
-    const walker = doc.createTreeWalker(this.root, 1 | 4 | 8);
+    const walker = doc.createTreeWalker(this.root, this.elementsOnly ? 1 : 1 | 4 | 8);
     this.open.push(this.root);
     this.exits.push(INLINE);
+    if (this.elementsOnly) return this.runElements(walker);
     let node = walker.nextNode();
     while (node) {
       if (this.budget.spent()) {
@@ -141,6 +148,15 @@ class PageWalk {
       } else node = this.skip(walker, node as Element);
     }
     while (this.open.length > 1) this.close();
+  }
+
+  /** No text to read: no lines, rows or link texts to follow, only what is marked and what is skipped. */
+  private runElements(walker: TreeWalker): void {
+    let node = walker.nextNode();
+    while (node && !this.budget.spent()) {
+      this.offset++; // marked elements keep their order
+      node = this.enter(node as Element) >= 0 ? walker.nextNode() : this.skip(walker, node as Element);
+    }
   }
 
   private addText(length: number): void {
@@ -203,7 +219,8 @@ class PageWalk {
     const exit = this.exits.pop()!;
     if (exit === INLINE) return;
     if (exit === LINK_EXIT) {
-      this.openLinks.pop()!.end = this.offset; // the link's text is the map's text up to here
+      const link = this.openLinks.pop()!;
+      if (!this.elementsOnly) link.end = this.offset; // the link's text is the map's text up to here
       return;
     }
     this.breakPending = true;
@@ -227,7 +244,7 @@ class PageWalk {
 
   /** Steps over an element's subtree, counting its text as never shown. */
   private skip(walker: TreeWalker, element: Element): Node | null {
-    const length = element.textContent?.length ?? 0;
+    const length = this.elementsOnly ? 0 : (element.textContent?.length ?? 0);
     if (length) {
       this.map.breaks.push(this.offset);
       this.map.hidden.push(this.offset, this.offset + length);
