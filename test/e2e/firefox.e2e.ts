@@ -16,9 +16,12 @@ import { firefoxRedirectUri } from '../../src/core/setup-commands';
 let tenant: Tenant;
 let browser: Browser;
 
+/** Firefox suspends an idle event page after 30 s; 5 s here, so that the suite can see it happen. */
+const IDLE_MS = 5000;
+
 beforeAll(async () => {
   tenant = await startSuiteTenant();
-  browser = await launchFirefox();
+  browser = await launchFirefox({ 'extensions.background.idle.timeout': IDLE_MS });
 });
 afterAll(async () => {
   await browser?.close();
@@ -70,6 +73,27 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
     invitedUserDisplayName: 'Fox Mulder',
   });
   expect(tenant.state.accessTokens.has(post.headers.authorization!.replace('Bearer ', ''))).toBe(true);
+});
+
+test('Firefox: once idle, nothing keeps the event page (and MSAL in it) alive; the account survives', async () => {
+  const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=account][aria-busy=false]');
+  // The event page's window, as an add-on page reaches it (this wakes a suspended one, fresh).
+  type Background = { idleMark?: string };
+  type AddonApi = { browser: { runtime: { getBackgroundPage(): Promise<Background> } } };
+  const mark = (value?: string) =>
+    popup.evaluate(async (set) => {
+      const page = await (globalThis as unknown as AddonApi).browser.runtime.getBackgroundPage();
+      if (set) page.idleMark = set;
+      return page.idleMark;
+    }, value);
+  expect(await mark('still here')).toBe('still here');
+  expect(await mark()).toBe('still here');
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS * 2));
+  // A fresh event page: the one that signed in and invited was suspended.
+  expect(await mark()).toBeUndefined();
+  await popup.close();
+  const again = await openAddonPage(browser, 'popup/popup.html', '[data-testid=account][aria-busy=false]');
+  await again.close();
 });
 
 test('Firefox: a permission nobody granted is asked for in a consent window (an admin grants it)', async () => {

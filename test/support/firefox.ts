@@ -10,7 +10,8 @@ export const FIREFOX_DIR = resolve(import.meta.dirname, '../../dist/firefox');
 const ADDON_ID = 'guest-invite@entra-invite.example';
 const UUID = '6d1f3c2a-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
 
-export async function launchFirefox(): Promise<Browser> {
+/** `prefs`: more Firefox preferences (e.g. a shorter idle time before the event page is suspended). */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -19,7 +20,7 @@ export async function launchFirefox(): Promise<Browser> {
     // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
     userDataDir: mkdtempSync(join(tmpdir(), 'invite-firefox-')),
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }), ...prefs },
   });
   await browser.installExtension(FIREFOX_DIR);
   return browser;
