@@ -43,13 +43,21 @@ export function checkAddress(raw: string): Problem | null {
   return checkDomain(domain);
 }
 
+/**
+ * Names for infrastructure, not mailboxes (RFC 6761, RFC 7686, ICANN's .internal). `arpa` is in the
+ * root zone; the others are no TLDs at all, and listed so that none slips in later.
+ */
+export const INFRASTRUCTURE_TLDS = ['arpa', 'invalid', 'localhost', 'local', 'internal', 'onion'];
+
 function checkDomain(domain: string): Problem | null {
   const labels = domain.split('.');
   if (labels.length < 2) return { key: 'errEmailDomain', subs: [domain] };
   for (const label of labels) {
     if (label.length > LIMITS.label || !LABEL.test(label)) return { key: 'errEmailDomain', subs: [domain] };
   }
-  if (!TLD.test(labels[labels.length - 1].toLowerCase())) return { key: 'errEmailDomain', subs: [domain] };
+  const tld = labels[labels.length - 1].toLowerCase();
+  if (!TLD.test(tld)) return { key: 'errEmailDomain', subs: [domain] };
+  if (INFRASTRUCTURE_TLDS.includes(tld)) return { key: 'errEmailInfrastructure', subs: [domain] };
   return null;
 }
 

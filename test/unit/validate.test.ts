@@ -38,6 +38,10 @@ describe('checkAddress', () => {
     ['a@b.c', 'errEmailDomain'],
     ['a@-bad.com', 'errEmailDomain'],
     ['a@contoso.123', 'errEmailDomain'],
+    ['admin@printer.local', 'errEmailInfrastructure'],
+    ['ops@corp.internal', 'errEmailInfrastructure'],
+    ['x@1.0.0.127.in-addr.arpa', 'errEmailInfrastructure'],
+    ['hidden@abcdefghijklmnop.onion', 'errEmailInfrastructure'],
   ])('rejects %j with %s', (a, expected) => {
     expect(key(checkAddress(a))).toBe(expected);
   });

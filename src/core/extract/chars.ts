@@ -1,6 +1,7 @@
 // Character classes for the address scanner, as charCode tests: the scanner touches only the few
 // characters around each `@`, so these run a few dozen times per address, never per page character.
 import TLDS from 'tlds';
+import { INFRASTRUCTURE_TLDS } from '../validate';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
@@ -26,9 +27,42 @@ export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-/** Non-ASCII letters and digits (IDN domains, Unicode local parts). */
-function isWideAlnum(c: number): boolean {
-  return c >= 0xc0 && !isIgnorable(c) && LETTER_OR_DIGIT.test(String.fromCharCode(c));
+/** Non-ASCII letters and digits (IDN domains, Unicode local parts); `c` may be above the BMP. */
+export function isWideAlnum(c: number): boolean {
+  return c >= 0xc0 && !isIgnorable(c) && LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+/** Full-width ASCII (`ｊ`, `．`, `＠`): read as the ASCII it stands for, and normalised (NFKC) after. */
+export const isFullwidthAscii = (c: number) => c >= 0xff01 && c <= 0xff5e;
+export const FULLWIDTH_OFFSET = 0xfee0;
+
+/**
+ * Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): where one of
+ * their characters touches an ASCII letter or digit, a word ends, so an address glued into such
+ * text is read without its neighbours (`担当はjane@contoso.comです`).
+ */
+export function isUnspacedScript(c: number): boolean {
+  return (
+    (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
+    (c >= 0x1000 && c <= 0x109f) || // Myanmar
+    (c >= 0x1780 && c <= 0x17ff) || // Khmer
+    (c >= 0x3040 && c <= 0x30ff) || // Hiragana, Katakana
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) || // Han
+    (c >= 0xff66 && c <= 0xff9f) || // half-width Katakana
+    (c >= 0x20000 && c <= 0x3ffff) // Han beyond the BMP
+  );
+}
+
+/** The code point whose last UTF-16 unit is at `i` (a surrogate pair read backwards), and its width. */
+export function codePointEndingAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const high = text.charCodeAt(i - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
 }
 
 /** Soft hyphen and zero-width characters: invisible, so a person reads across them. */
@@ -52,7 +86,8 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
 
-const TLD_SET = new Set<string>(TLDS);
+// Infrastructure names (`.arpa`, `.local`…) are no mailboxes: not in the set, so never found.
+const TLD_SET = new Set<string>(TLDS.filter((tld) => !INFRASTRUCTURE_TLDS.includes(tld)));
 
 /** A real top-level domain (IANA list from the `tlds` package), or an IDN TLD in punycode. */
 export function isRealTld(label: string): boolean {

@@ -20,6 +20,7 @@ const PARTICLES = new Set([
   'bin',
   'al',
 ]);
+const BACKSLASH = 92;
 const codes = (chars: string) => [...chars].map((c) => c.charCodeAt(0));
 const QUOTES = codes('"“”„\'«»');
 const STOPS = codes(',;\n\r>:|\t<()[]');
@@ -38,14 +39,23 @@ export function nameBefore(text: string, start: number, end: number): string | u
   const open = openerOf(text.charCodeAt(end));
   if (open === 0 || text.charCodeAt(start - 1) !== open) return undefined;
   let j = start - 2;
-  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j--;
+  // Spaces, tabs: columns of names and addresses are lined up with either.
+  for (let c = text.charCodeAt(j); j >= 0 && (c === 32 || c === 0xa0 || c === 9); c = text.charCodeAt(--j));
   if (j < 0) return undefined;
   if (isQuote(text.charCodeAt(j))) {
     const closing = j;
+    let escaped = false;
     for (let k = j - 1; k >= 0 && closing - k <= MAX_NAME; k--) {
       const c = text.charCodeAt(k);
-      if (isQuote(c)) return nameIn(text, k + 1, closing);
       if (c === 10) break;
+      if (!isQuote(c)) continue;
+      // `\"` inside a quoted name (RFC 5322 quoted-pair) is a quote of the name, not its start.
+      if (text.charCodeAt(k - 1) === BACKSLASH) {
+        escaped = true;
+        continue;
+      }
+      const name = nameIn(text, k + 1, closing);
+      return escaped && name ? name.replace(/\\(.)/gu, '$1') : name;
     }
     return undefined;
   }

@@ -4,13 +4,18 @@
 // those are checked and hashed in place, one table lookup per character, and become one slice.
 import {
   ASCII_CLASS,
+  codePointEndingAt,
   DOMAIN_LOWER,
+  FULLWIDTH_OFFSET,
   hashStep,
+  isAsciiAlnum,
   isDomainChar,
+  isFullwidthAscii,
   isIgnorable,
   isLocalChar,
   isRealTldAt,
   isSpace,
+  isUnspacedScript,
   LEADING_JUNK,
   LOCAL,
   MAX_ADDRESS,
@@ -30,9 +35,13 @@ import { nameBefore } from './names';
 export type Sink = (address: string, offset: number, name?: string, hash?: number) => void;
 
 const AT = 64;
-const FULLWIDTH_AT = 0xff20;
 const DOT = 46;
 const HYPHEN = 45;
+const UNDERSCORE = 95;
+const QUOTE = 34;
+
+/** Full-width ASCII read as ASCII (see walkLocal); any other character as it is. */
+const asciiOf = (c: number) => (isFullwidthAscii(c) ? c - FULLWIDTH_OFFSET : c);
 
 /** Plain addresses, `@` or fullwidth `＠`. */
 export function scanPlain(text: string, sink: Sink): void {
@@ -67,11 +76,14 @@ export function readAddressAround(text: string, at: number, sink: Sink): number 
     address = text.slice(start, end);
     hash = addressHash;
   } else {
-    // Invisible characters out, domain lower-cased, then the same rules on the clean form.
-    const local = stripIgnorable(text.slice(start, at));
-    address = `${local}@${stripIgnorable(text.slice(at + 1, end)).toLowerCase()}`;
+    // Invisible characters out, NFKC (full-width ASCII becomes ASCII), domain lower-cased, then the
+    // same rules on the clean form, and the lengths as the mail system counts them.
+    const local = stripIgnorable(text.slice(start, at)).normalize('NFKC');
+    const domain = cleanDomain(stripIgnorable(text.slice(at + 1, end)));
+    if (domain === undefined || !localFits(local)) return resume;
+    address = `${local}@${domain}`;
     if (walkLocal(address, local.length) !== 0 || !localValid) return resume;
-    if (walkDomain(address, local.length, 0) !== address.length || !domainValid) return resume;
+    if (walkDomain(address, local.length, 0) !== address.length || !domainValid || !domainFits(domain)) return resume;
   }
   if (address.length > MAX_ADDRESS) return resume;
   const opener = start > 0 ? text.charCodeAt(start - 1) : 0;
@@ -107,19 +119,41 @@ function walkLocal(text: string, at: number): number {
   let h = 0;
   let hKept = 0;
   let doubledDot = -1;
+  let nearerUnspaced = false; // the character just walked (nearer the @) is of a script without spaces
   while (start > 0) {
-    const c = text.charCodeAt(start - 1);
+    let c = text.charCodeAt(start - 1);
+    let width = 1;
     let junk: boolean;
     if (c < 128) {
       const kind = ASCII_CLASS[c];
       if ((kind & LOCAL) === 0) break;
+      if (nearerUnspaced) {
+        if (isAsciiAlnum(c)) break; // `はjane@`, read leftwards: the word ends at the script change
+        nearerUnspaced = false;
+      }
       junk = (kind & LEADING_JUNK) !== 0;
       h = hashStep(h, kind & UPPER ? c + 32 : c);
-    } else if (isLocalChar(c) || isIgnorable(c)) {
-      ascii = false;
-      junk = isIgnorable(c);
-    } else break;
-    start--;
+    } else {
+      ascii = false; // off the fast path: NFKC and the octet counts come after
+      if (isFullwidthAscii(c)) c -= FULLWIDTH_OFFSET;
+      else if (c >= 0xdc00 && c <= 0xdfff) {
+        c = codePointEndingAt(text, start - 1);
+        if (c > 0xffff) width = 2;
+      }
+      if (c < 128) {
+        const kind = ASCII_CLASS[c];
+        if ((kind & LOCAL) === 0 || (nearerUnspaced && isAsciiAlnum(c))) break;
+        nearerUnspaced = false;
+        junk = (kind & LEADING_JUNK) !== 0;
+      } else if (isLocalChar(c) || isIgnorable(c)) {
+        const unspaced = isUnspacedScript(c);
+        // `はjane@`: a word of an unspaced script ends where it touches an ASCII letter or digit.
+        if (unspaced && start < at && isAsciiAlnum(asciiOf(text.charCodeAt(start)))) break;
+        nearerUnspaced = unspaced;
+        junk = isIgnorable(c);
+      } else break;
+    }
+    start -= width;
     // Invisible padding cannot hide a longer run either.
     if (at - start > MAX_LOCAL && (ascii || at - start > 4 * MAX_LOCAL)) return -1;
     if (!junk) {
@@ -129,8 +163,10 @@ function walkLocal(text: string, at: number): number {
   }
   plain = ascii;
   if (kept === at) return -1;
-  const before = kept > 0 ? text.charCodeAt(kept - 1) : 32;
-  if (before === AT || before === FULLWIDTH_AT) return -1;
+  const before = kept > 0 ? asciiOf(text.charCodeAt(kept - 1)) : 32;
+  if (before === AT) return -1;
+  // `"x".y@…`: a quoted string glued on by a dot is part of this mailbox; `y@…` would be someone else.
+  if (start > 0 && asciiOf(text.charCodeAt(start - 1)) === QUOTE && asciiOf(text.charCodeAt(start)) === DOT) return -1;
   // A character a mailbox may hold but Graph refuses, glued on (`c#y@…`, `a|b@…`): the whole token is
   // the mailbox; the part after it would be a different person's address. Nothing rather than a stranger.
   if (before < 128 && GLUED.includes(before)) return -1;
@@ -160,18 +196,40 @@ function walkDomain(text: string, at: number, seed: number): number {
   let hKept = seed;
   let keptLabelStart = from;
   let inJunk = true; // so that a leading dot closes an empty label
+  let nearerUnspaced = false; // the character just walked is of a script without spaces
   while (end < limit) {
-    const c = text.charCodeAt(end);
+    let c = text.charCodeAt(end);
+    let width = 1;
     let junk: boolean;
     if (c < 128) {
       const kind = ASCII_CLASS[c];
       if ((kind & (DOMAIN_LOWER | UPPER)) === 0) break;
+      if (nearerUnspaced) {
+        if (isAsciiAlnum(c)) break;
+        nearerUnspaced = false;
+      }
       if (kind & UPPER) ascii = false; // lower-cased on the careful path
       junk = (kind & TRAILING_JUNK) !== 0;
-    } else if (isDomainChar(c) || isIgnorable(c)) {
+    } else {
       ascii = false;
-      junk = isIgnorable(c);
-    } else break;
+      if (isFullwidthAscii(c)) c -= FULLWIDTH_OFFSET;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        c = text.codePointAt(end)!;
+        if (c > 0xffff) width = 2;
+      }
+      if (c < 128) {
+        const kind = ASCII_CLASS[c];
+        if ((kind & (DOMAIN_LOWER | UPPER)) === 0 || (nearerUnspaced && isAsciiAlnum(c))) break;
+        nearerUnspaced = false;
+        junk = (kind & TRAILING_JUNK) !== 0;
+      } else if (isDomainChar(c) || isIgnorable(c)) {
+        const unspaced = isUnspacedScript(c);
+        // `.comです`: the domain ends where an unspaced script touches an ASCII letter or digit.
+        if (unspaced && end > from && isAsciiAlnum(asciiOf(text.charCodeAt(end - 1)))) break;
+        nearerUnspaced = unspaced;
+        junk = isIgnorable(c);
+      } else break;
+    }
     if (junk) {
       // Only . and - (and invisible characters) get here: the label checks need nothing else.
       if (!inJunk) {
@@ -187,7 +245,7 @@ function walkDomain(text: string, at: number, seed: number): number {
     }
     inJunk = junk;
     h = hashStep(h, c);
-    end++;
+    end += width;
   }
   if (!inJunk) {
     kept = end;
@@ -197,8 +255,10 @@ function walkDomain(text: string, at: number, seed: number): number {
   plain = ascii;
   resumeAt = end;
   if (end === limit && limit < text.length) return -1;
-  const after = kept < text.length ? text.charCodeAt(kept) : 32;
-  if (after === AT || after === FULLWIDTH_AT) return -1;
+  const after = kept < text.length ? asciiOf(text.charCodeAt(kept)) : 32;
+  if (after === AT) return -1;
+  // `…com_backup`, `…com-`: glued on, so the domain written is not this one.
+  if (after === HYPHEN || after === UNDERSCORE) return -1;
   addressHash = hKept;
   domainValid =
     kept - from >= 4 &&
@@ -217,20 +277,54 @@ function isAssetName(text: string, from: number, to: number): boolean {
   return first >= 48 && first <= 57 && /^\d+(?:\.\d+)?x\./iu.test(text.slice(from, Math.min(to, from + 12)));
 }
 
+/**
+ * The domain in NFKC, lower case; undefined when NFKC changes more than full-width ASCII, as it does
+ * for compatibility forms IDNA disallows (`⒈` becomes `1.`: the name written is not a domain name).
+ */
+function cleanDomain(raw: string): string | undefined {
+  const domain = raw.normalize('NFKC').toLowerCase();
+  const folded = raw.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET));
+  return domain === folded.normalize('NFC').toLowerCase() ? domain : undefined;
+}
+
+const utf8 = new TextEncoder();
+
+/** At most 64 octets in UTF-8, and not starting with a combining mark. */
+function localFits(local: string): boolean {
+  return !/^\p{M}/u.test(local) && utf8.encode(local).length <= MAX_LOCAL;
+}
+
+/** In its ASCII (punycode) form, as DNS stores it: each label ≤ 63 octets, the whole ≤ 253. */
+function domainFits(domain: string): boolean {
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}`).hostname;
+  } catch {
+    return false; // IDNA refuses it
+  }
+  return ascii.length <= MAX_DOMAIN && ascii.split('.').every((label) => label.length <= MAX_LABEL);
+}
+
 function stripIgnorable(value: string): string {
   if (!/[\u00ad\u200b-\u200d\u2060\ufeff]/u.test(value)) return value;
   return value.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '');
 }
 
-/** `scheme://user:pass@host`: the characters before the local part, up to a space, hold `://`. */
+/**
+ * `scheme://user:pass@host`: the URL the `@` belongs to (back to a space, a quote or a bracket, which
+ * end URLs in text and Markdown) holds `://`. `mailto:` right before the local part is no userinfo.
+ */
 function isUrlUserinfo(text: string, start: number): boolean {
+  if (start >= 7 && /^mailto:$/iu.test(text.slice(start - 7, start))) return false;
   for (let j = start - 1, steps = 0; j >= 2 && steps < 200; j--, steps++) {
     const c = text.charCodeAt(j);
-    if (isSpace(c) || c === 10 || c === 13 || c === 60 || c === 34) return false;
+    if (isSpace(c) || URL_ENDS.includes(c)) return false;
     if (c === 47 && text.charCodeAt(j - 1) === 47 && text.charCodeAt(j - 2) === 58) return true;
   }
   return false;
 }
+/** New lines, `< > " ' ( ) [ ]`: a URL in text does not run across these. */
+const URL_ENDS = [10, 13, 60, 62, 34, 39, 40, 41, 91, 93];
 
 function validLabel(text: string, from: number, to: number): boolean {
   return to > from && to - from <= MAX_LABEL && text.charCodeAt(from) !== HYPHEN && text.charCodeAt(to - 1) !== HYPHEN;
