@@ -51,6 +51,10 @@ export function timeIt(fn, runs = 15) {
   return times[Math.floor(times.length / 2)];
 }
 
+/** About 1 MB of `make(i)` for i = 0, 1, 2…, each about `length` characters long. */
+const fill = (length, make) => Array.from({ length: Math.ceil((1 << 20) / length) }, (_, i) => make(i)).join('');
+const fullwidthDigits = (n) => [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+
 export const HOSTILE = {
   '1 MB of @': () => '@'.repeat(1 << 20),
   '1 MB of dots': () => '.'.repeat(1 << 20),
@@ -58,6 +62,17 @@ export const HOSTILE = {
   'local run + @ + dotted run (1 MB)': () => `${'a'.repeat(1 << 19)}@${'b.'.repeat(1 << 18)}`,
   '1 MB of [at]': () => 'x [at] '.repeat((1 << 20) / 7),
   '1 MB of ")"': () => ')'.repeat(1 << 20),
+};
+
+/**
+ * Not hostile but dense: 1 MB made only of addresses off the fast path (NFKC, octets, punycode), every
+ * one different. What the careful path costs per address; reported, not held to the hostile goal.
+ */
+export const DENSE = {
+  '1 MB of plain ASCII addresses (the fast path, for comparison)': () => fill(17, (i) => `jane${i}@example.com `),
+  '1 MB of full-width addresses': () => fill(17, (i) => `ｊａｎｅ${fullwidthDigits(i)}＠ｅｘａｍｐｌｅ．ｃｏｍ\u3000`),
+  '1 MB of addresses glued into Japanese': () => fill(22, (i) => `担当はjane${i}@contoso.comです`),
+  '1 MB of addresses beyond the BMP': () => fill(11, (i) => `𠮷${String.fromCodePoint(0x4e00 + (i % 20000))}@例え.jp `),
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -91,10 +106,12 @@ export function benchText(extractFromText, rounds = 21) {
     crafted: timeIt(() => extractFromText(crafted), 5),
     ordinary: timeIt(() => extractFromText(ordinary), 5),
   };
-  const hostile = Object.entries(HOSTILE).map(([name, make]) => {
+  const perMB = ([name, make]) => {
     const input = make();
     return { name, msPerMB: timeIt(() => extractFromText(input), 5) / (input.length / (1 << 20)) };
-  });
+  };
+  const hostile = Object.entries(HOSTILE).map(perMB);
+  const dense = Object.entries(DENSE).map(perMB);
   return {
     collisions,
     bytes: flat.length,
@@ -106,5 +123,6 @@ export function benchText(extractFromText, rounds = 21) {
     naive: median(naive),
     ratio: median(ratios),
     hostile,
+    dense,
   };
 }

@@ -27,9 +27,17 @@ export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
+/** Each BMP code point's answer once asked: 0 not yet, 1 a letter, digit or mark, 2 not. */
+const WIDE_ALNUM = new Uint8Array(0x10000);
+
 /** Non-ASCII letters and digits (IDN domains, Unicode local parts); `c` may be above the BMP. */
 export function isWideAlnum(c: number): boolean {
-  return c >= 0xc0 && !isIgnorable(c) && LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+  if (c < 0xc0 || isIgnorable(c)) return false;
+  if (c >= 0x20000 && c <= 0x2f7ff) return true; // Han, extensions B to I: all letters
+  if (c > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+  let known = WIDE_ALNUM[c];
+  if (known === 0) WIDE_ALNUM[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
 /** Full-width ASCII (`ｊ`, `．`, `＠`): read as the ASCII it stands for, and normalised (NFKC) after. */

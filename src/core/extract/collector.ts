@@ -3,6 +3,7 @@
 // by strings cost more than the whole scan (each new string is hashed again by the engine). A page
 // can craft addresses whose hashes collide; once a probe runs long, the table gives way to a Map.
 import { hashStep } from './chars';
+import { isStable } from './unicode';
 
 export interface Found {
   address: string;
@@ -104,8 +105,7 @@ export class Collector {
  * are lower-cased first (toLowerCase knows their cases); ASCII is folded as it is read.
  */
 export function hashKey(address: string): number {
-  // eslint-disable-next-line no-control-regex -- any character beyond ASCII
-  const key = /[^\u0000-\u007f]/u.test(address) ? address.toLowerCase() : address;
+  const key = caseless(address) ? address : address.toLowerCase();
   const at = key.lastIndexOf('@');
   let h = 0;
   for (let i = at - 1; i >= 0; i--) h = hashStep(h, folded(key.charCodeAt(i)));
@@ -114,6 +114,15 @@ export function hashKey(address: string): number {
 }
 
 const folded = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** ASCII (folded as it is hashed), kana, Han and Hangul only: no lower-casing needed beyond ASCII's. */
+function caseless(address: string): boolean {
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c >= 0x80 && (c < 0x3041 || !isStable(c))) return false;
+  }
+  return true;
+}
 
 /** Far longer than any honest probe in a table at most half full (about 1.5 on average). */
 const MAX_PROBES = 64;

@@ -26,6 +26,7 @@ import {
   UPPER,
 } from './chars';
 import { nameBefore } from './names';
+import { cleanDomain, domainFits, localFits, nfkc, stripIgnorable } from './unicode';
 
 /**
  * Receives each address with its offset in the text (for page order), a stated name, and — when
@@ -64,6 +65,7 @@ function scanAround(text: string, at: string, sink: Sink): void {
  */
 export function readAddressAround(text: string, at: number, sink: Sink): number {
   plain = text.charCodeAt(at) === AT;
+  ignorableSeen = false;
   const start = walkLocal(text, at);
   if (start < 0) return at + 1;
   const end = walkDomain(text, at, hashStep(localHash, AT));
@@ -78,12 +80,18 @@ export function readAddressAround(text: string, at: number, sink: Sink): number 
   } else {
     // Invisible characters out, NFKC (full-width ASCII becomes ASCII), domain lower-cased, then the
     // same rules on the clean form, and the lengths as the mail system counts them.
-    const local = stripIgnorable(text.slice(start, at)).normalize('NFKC');
-    const domain = cleanDomain(stripIgnorable(text.slice(at + 1, end)));
-    if (domain === undefined || !localFits(local)) return resume;
+    const rawLocal = text.slice(start, at);
+    const rawDomain = text.slice(at + 1, end);
+    const local = nfkc(ignorableSeen ? stripIgnorable(rawLocal) : rawLocal);
+    const domain = cleanDomain(ignorableSeen ? stripIgnorable(rawDomain) : rawDomain);
+    if (domain === undefined || !localFits(local) || !domainFits(domain)) return resume;
     address = `${local}@${domain}`;
-    if (walkLocal(address, local.length) !== 0 || !localValid) return resume;
-    if (walkDomain(address, local.length, 0) !== address.length || !domainValid || !domainFits(domain)) return resume;
+    // Unchanged by the cleaning, what the walks found still holds; else the rules again, on the clean form.
+    if (local !== rawLocal || domain !== rawDomain) {
+      if (walkLocal(address, local.length) !== 0) return resume;
+      if (walkDomain(address, local.length, 0) !== address.length) return resume;
+    }
+    if (!localValid || !domainValid) return resume;
   }
   if (address.length > MAX_ADDRESS) return resume;
   const opener = start > 0 ? text.charCodeAt(start - 1) : 0;
@@ -96,6 +104,8 @@ export function readAddressAround(text: string, at: number, sink: Sink): number 
 // What the walks found, as module state so that reading an address allocates nothing but itself.
 /** ASCII only and the domain in lower case: the address is a slice of the text as it stands. */
 let plain = true;
+/** The walks took a soft hyphen or zero-width character: the careful path takes them out. */
+let ignorableSeen = false;
 let localValid = false;
 let domainValid = false;
 /** Case-folded hash of the local part, read right to left from the `@`. */
@@ -134,7 +144,6 @@ function walkLocal(text: string, at: number): number {
       junk = (kind & LEADING_JUNK) !== 0;
       h = hashStep(h, kind & UPPER ? c + 32 : c);
     } else {
-      ascii = false; // off the fast path: NFKC and the octet counts come after
       if (isFullwidthAscii(c)) c -= FULLWIDTH_OFFSET;
       else if (c >= 0xdc00 && c <= 0xdfff) {
         c = codePointEndingAt(text, start - 1);
@@ -151,7 +160,9 @@ function walkLocal(text: string, at: number): number {
         if (unspaced && start < at && isAsciiAlnum(asciiOf(text.charCodeAt(start)))) break;
         nearerUnspaced = unspaced;
         junk = isIgnorable(c);
+        if (junk) ignorableSeen = true;
       } else break;
+      ascii = false; // taken: off the fast path (NFKC and the octet counts come after)
     }
     start -= width;
     // Invisible padding cannot hide a longer run either.
@@ -211,7 +222,6 @@ function walkDomain(text: string, at: number, seed: number): number {
       if (kind & UPPER) ascii = false; // lower-cased on the careful path
       junk = (kind & TRAILING_JUNK) !== 0;
     } else {
-      ascii = false;
       if (isFullwidthAscii(c)) c -= FULLWIDTH_OFFSET;
       else if (c >= 0xd800 && c <= 0xdbff) {
         c = text.codePointAt(end)!;
@@ -228,7 +238,9 @@ function walkDomain(text: string, at: number, seed: number): number {
         if (unspaced && end > from && isAsciiAlnum(asciiOf(text.charCodeAt(end - 1)))) break;
         nearerUnspaced = unspaced;
         junk = isIgnorable(c);
+        if (junk) ignorableSeen = true;
       } else break;
+      ascii = false; // taken: off the fast path
     }
     if (junk) {
       // Only . and - (and invisible characters) get here: the label checks need nothing else.
@@ -275,39 +287,6 @@ function walkDomain(text: string, at: number, seed: number): number {
 function isAssetName(text: string, from: number, to: number): boolean {
   const first = text.charCodeAt(from);
   return first >= 48 && first <= 57 && /^\d+(?:\.\d+)?x\./iu.test(text.slice(from, Math.min(to, from + 12)));
-}
-
-/**
- * The domain in NFKC, lower case; undefined when NFKC changes more than full-width ASCII, as it does
- * for compatibility forms IDNA disallows (`⒈` becomes `1.`: the name written is not a domain name).
- */
-function cleanDomain(raw: string): string | undefined {
-  const domain = raw.normalize('NFKC').toLowerCase();
-  const folded = raw.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET));
-  return domain === folded.normalize('NFC').toLowerCase() ? domain : undefined;
-}
-
-const utf8 = new TextEncoder();
-
-/** At most 64 octets in UTF-8, and not starting with a combining mark. */
-function localFits(local: string): boolean {
-  return !/^\p{M}/u.test(local) && utf8.encode(local).length <= MAX_LOCAL;
-}
-
-/** In its ASCII (punycode) form, as DNS stores it: each label ≤ 63 octets, the whole ≤ 253. */
-function domainFits(domain: string): boolean {
-  let ascii: string;
-  try {
-    ascii = new URL(`http://${domain}`).hostname;
-  } catch {
-    return false; // IDNA refuses it
-  }
-  return ascii.length <= MAX_DOMAIN && ascii.split('.').every((label) => label.length <= MAX_LABEL);
-}
-
-function stripIgnorable(value: string): string {
-  if (!/[\u00ad\u200b-\u200d\u2060\ufeff]/u.test(value)) return value;
-  return value.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '');
 }
 
 /**
