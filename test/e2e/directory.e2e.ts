@@ -19,8 +19,8 @@ beforeAll(async () => {
   ({ tenant, browser } = await startSignedIn({
     blockedDomains: ['blocked.example'],
     crossTenantBlocked: ['walled.example'],
+    members: ['colleague@contoso.com'],
   }));
-  tenant.addUser({ mail: 'colleague@contoso.com', userType: 'Member' });
 });
 afterAll(async () => {
   await browser?.context.close();

@@ -70,7 +70,7 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
   });
   await page.reload();
   await table.waitFor();
-  tenant.reset();
+  tenant.clearRequests();
   await page.getByTestId('refresh').click();
   await expect.poll(() => rows.nth(0).getByTestId('state').innerText()).toBe('No longer in the directory');
   expect(await rows.nth(2).getByTestId('state').innerText()).toBe('Accepted');
@@ -118,7 +118,7 @@ test('the status refresh works for any number of entries, and for entries withou
     },
     { userId: guest.id },
   );
-  tenant.reset();
+  tenant.clearRequests();
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
   await page.getByTestId('history').waitFor();

@@ -84,7 +84,10 @@ export interface Tenant {
   addUser(user: { mail: string; userType?: 'Guest' | 'Member'; externalUserState?: string | null }): GuestUser;
   setChaos(config?: Chaos): void;
   deleteUser(email: string): void;
+  /** The directory as seeded (no guests, memberships or counts), no faults, no requests; sign-in state stays. */
   reset(): void;
+  /** Within a test: forget the requests seen so far, nothing else. */
+  clearRequests(): void;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,8 @@ export function startTenant(options?: {
   multiTenantApp?: boolean;
   exposeRetryAfter?: boolean;
   blockedDomains?: string[];
+  /** Addresses of the tenant's own members, there from the start and after every reset. */
+  members?: string[];
   crossTenantBlocked?: string[];
 }): Promise<Tenant>;
 

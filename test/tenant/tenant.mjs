@@ -94,7 +94,7 @@ export async function startTenant(options = {}) {
   const url = `https://localhost:${server.address().port}`;
   state.url = url;
 
-  return {
+  const api = {
     url,
     tenantId: TENANT_ID,
     state,
@@ -141,10 +141,23 @@ export async function startTenant(options = {}) {
     /** An admin deletes the guest. */
     deleteUser: (email) => state.users.delete(email.toLowerCase()),
     setChaos: (config) => (state.chaos = config ? chaos(config) : undefined),
+    /**
+     * Between tests: the directory as seeded (no guests, no memberships added, no counts), no faults,
+     * no requests recorded. Sign-in state (sessions, tokens) stays: that is the browser's to forget.
+     */
     reset: () => {
       state.requests.length = 0;
       state.faults.length = 0;
       state.authorizeMode = 'ok';
+      state.users.clear();
+      state.inviteCounts.clear();
+      state.emailsSent.clear();
+      state.groups = seedGroups();
+      for (const mail of options.members ?? []) api.addUser({ mail, userType: 'Member' });
+    },
+    /** Within a test: forget the requests seen so far (to count what comes next), nothing else. */
+    clearRequests: () => {
+      state.requests.length = 0;
     },
     close: () =>
       new Promise((resolve) => {
@@ -152,6 +165,8 @@ export async function startTenant(options = {}) {
         server.close(() => resolve());
       }),
   };
+  api.reset(); // seeds the members
+  return api;
 }
 
 async function handle(state, req, res, raw) {
