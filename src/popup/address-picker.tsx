@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Found } from '../core/extract/collector';
 import { checkAddress } from '../core/validate';
 import { MAX_AUTO_LOOKUP, type Standing } from '../core/directory';
@@ -22,6 +22,8 @@ interface Props {
 
 /** Rows put on screen at a time; more as the list is scrolled (a page may hold many thousands). */
 const ROWS = 200;
+/** Rows PageUp and PageDown move by. */
+const PAGE = 10;
 
 /** The addresses found on the page or in the selection: pick some or all, filter by text. */
 export function AddressPicker({
@@ -41,6 +43,30 @@ export function AddressPicker({
     ? found.filter((f) => f.address.toLowerCase().includes(needle) || f.name?.toLowerCase().includes(needle))
     : found;
   const invitable = visible.filter((f) => !checkAddress(f.address));
+  // One Tab stop for the whole list (a page may list hundreds): the arrow keys move between rows.
+  const [current, setCurrent] = useState<string>();
+  const focusWanted = useRef(false);
+  const list = useRef<HTMLUListElement>(null);
+  const stop = invitable.some((f) => f.address === current) ? current : invitable[0]?.address;
+  useEffect(() => {
+    if (!focusWanted.current || !stop) return;
+    focusWanted.current = false;
+    list.current?.querySelector<HTMLInputElement>(`input[id="${CSS.escape(`addr-${stop}`)}"]`)?.focus();
+  }, [stop, rows]);
+  const moveBy = (key: string) => {
+    const from = Math.max(
+      0,
+      invitable.findIndex((f) => f.address === stop),
+    );
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
+    const to = key === 'Home' ? 0 : key === 'End' ? invitable.length - 1 : from + (steps[key] ?? 0);
+    const next = invitable[Math.max(0, Math.min(invitable.length - 1, to))];
+    if (!next) return;
+    const index = visible.indexOf(next);
+    if (index >= rows) setRows(index + ROWS); // put it on screen first
+    focusWanted.current = true;
+    setCurrent(next.address);
+  };
   const moreOnScroll = (list: HTMLElement) => {
     if (rows < visible.length && list.scrollTop + list.clientHeight > list.scrollHeight - 100) setRows(rows + ROWS);
   };
@@ -96,7 +122,20 @@ export function AddressPicker({
           {t('selectedCount', [String(selected.size), String(found.length)])}
         </span>
       </div>
-      <ul class="addresses" data-testid="addresses" onScroll={(e) => moreOnScroll(e.currentTarget)}>
+      <p id="picker-keys" class="visually-hidden">
+        {t('listKeysHint')}
+      </p>
+      <ul
+        class="addresses"
+        data-testid="addresses"
+        ref={list}
+        onScroll={(e) => moreOnScroll(e.currentTarget)}
+        onKeyDown={(e) => {
+          if (!['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End'].includes(e.key)) return;
+          e.preventDefault();
+          moveBy(e.key);
+        }}
+      >
         {visible.slice(0, rows).map((f) => {
           const problem = checkAddress(f.address);
           const id = `addr-${f.address}`;
@@ -107,6 +146,9 @@ export function AddressPicker({
                 id={id}
                 checked={selected.has(f.address)}
                 disabled={!!problem}
+                tabIndex={f.address === stop ? 0 : -1}
+                aria-describedby={f.address === stop ? 'picker-keys' : undefined}
+                onFocus={() => setCurrent(f.address)}
                 onChange={(e) => toggle(f.address, e.currentTarget.checked)}
               />
               <label for={id}>
