@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { servePages } from '../support/pages-server.mjs';
-import { violations } from './axe';
-import { fillInvite, openPopupOver, startSignedIn, type Launched, confirmedAccount } from './harness';
+import { violations, violationsInBothSchemes } from './axe';
+import { fillInvite, openPopupOver, pasteAddresses, startSignedIn, type Launched, confirmedAccount } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -118,6 +118,26 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     expect(await violations(options)).toEqual([]);
     await options.close();
   });
+});
+
+test('a bulk run under way, paused, with its controls', async () => {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+  await confirmedAccount(popup).waitFor();
+  await pasteAddresses(popup, Array.from({ length: 80 }, (_, i) => `paused${i}@fabrikam.com`).join('\n'));
+  tenant.state.latencyMs = 1500; // slow enough to be caught under way
+  try {
+    await popup.getByTestId('invite').click();
+    await popup.getByTestId('pause').click();
+    await popup.getByTestId('resume').waitFor();
+    expect(await violationsInBothSchemes(popup)).toEqual([]);
+    await popup.getByTestId('cancel').click();
+    await popup.getByTestId('retry').waitFor({ timeout: 20_000 });
+    expect(await violationsInBothSchemes(popup)).toEqual([]); // stopped: some invited, the rest cancelled
+  } finally {
+    tenant.state.latencyMs = 0;
+  }
+  await popup.close();
 });
 
 // Last, as it signs out: the signed-out popup and an empty history, light and dark.

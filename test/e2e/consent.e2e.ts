@@ -17,6 +17,7 @@ import {
   type Launched,
   showOptions,
 } from './harness';
+import { violationsInBothSchemes } from './axe';
 
 let tenant: Tenant | undefined;
 let browser: Launched | undefined;
@@ -54,6 +55,7 @@ test('without User.Read.All the list still works, says what is missing; a non-ad
   const problem = popup.getByTestId('lookup-problem');
   await problem.waitFor();
   expect(await problem.innerText()).toContain('needs the permission User.Read.All');
+  expect(await violationsInBothSchemes(popup)).toEqual([]); // the list with its Grant button
   expect(await popup.getByTestId('invite').innerText()).toBe('Invite 3 guests'); // the directory's name needs User.Read
   // A missing consent is not something a silent round trip can cure: none was made.
   expect(silentCalls(t)).toHaveLength(0);
@@ -65,6 +67,7 @@ test('without User.Read.All the list still works, says what is missing; a non-ad
   const refused = popup.getByTestId('consent-refused');
   await refused.waitFor();
   expect(await refused.innerText()).toContain('An administrator must grant User.Read.All to this app');
+  expect(await violationsInBothSchemes(popup)).toEqual([]); // the refusal with the administrator's link
   const link = new URL(await popup.getByTestId('admin-consent-link').inputValue());
   expect(link.href.startsWith(`${t.url}/${t.tenantId}/v2.0/adminconsent?`)).toBe(true);
   expect(link.searchParams.get('client_id')).toBe(CLIENT_ID);
@@ -118,6 +121,7 @@ test('a lost answer that cannot be checked ends as "outcome unknown"; granting t
   const box = popup.locator('.error-box');
   await box.waitFor();
   expect(await box.innerText()).toContain('looking guests up needs the permission User.Read.All');
+  expect(await violationsInBothSchemes(popup)).toEqual([]); // "outcome unknown", with its Grant button
   // Sent once; never again behind the user's back.
   expect(t.invitations()).toHaveLength(1);
   await popup.getByTestId('grant-permission').click();
