@@ -29,7 +29,7 @@ export function freshProfile() {
 
 /**
  * @param {{ userDataDir?: string, headless?: boolean, extraArgs?: string[], extensionDir?: string,
- *   microsoftReachable?: boolean, uiLanguage?: string }} [options]
+ *   microsoftReachable?: boolean, uiLanguage?: string, hostRules?: string[] }} [options]
  * @typedef {{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker }} Browser
  * @returns {Promise<Browser & { extensionId: string, userDataDir: string }>}
  */
@@ -42,6 +42,8 @@ export async function launchWithExtension({
   microsoftReachable = false,
   // The browser's UI language on Linux comes from LANGUAGE (chrome.i18n follows it).
   uiLanguage,
+  // More host mappings, e.g. a national cloud's hosts to the simulated tenant: ['MAP host 127.0.0.1:port'].
+  hostRules = [],
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`${extensionDir} is missing: run the build first`);
@@ -58,7 +60,11 @@ export async function launchWithExtension({
             // The simulated tenant's certificate is made at start-up: accepted for this profile only.
             '--ignore-certificate-errors',
             // Nothing may reach Microsoft from here: its hosts resolve nowhere.
-            '--host-resolver-rules=MAP login.microsoftonline.com 0.0.0.0, MAP graph.microsoft.com 0.0.0.0',
+            `--host-resolver-rules=${[
+              ...hostRules,
+              'MAP login.microsoftonline.com 0.0.0.0',
+              'MAP graph.microsoft.com 0.0.0.0',
+            ].join(', ')}`,
           ]),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

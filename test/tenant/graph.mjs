@@ -41,6 +41,15 @@ export function handleGraph(state, req, res, url, record, afterWork) {
   const grant = grantOf(state, req);
   if (!grant)
     return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', record);
+  // A token is for one Graph host: another cloud's (or a typo's) is refused.
+  if (grant.audience && grant.audience !== req.headers.host?.toLowerCase())
+    return graphError(
+      res,
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid audience.',
+      record,
+    );
   if (req.method === 'POST' && url.pathname === '/v1.0/$batch') return batch(state, grant, req, res, record, afterWork);
   const answer = route(state, grant, req.method, `${url.pathname.slice('/v1.0'.length)}${url.search}`, record.body);
   if (afterWork) return faultAfterWork(res, afterWork, record);

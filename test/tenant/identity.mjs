@@ -20,6 +20,47 @@ export function permissionsOf(scope = '') {
     .filter((s) => !OIDC.has(s.toLowerCase()));
 }
 
+/**
+ * Each Microsoft cloud's sign-in host and the Graph hosts that take its tokens (graph.md, section 13):
+ * a token from one cloud is useless in another. Any other sign-in host is this simulated tenant on its
+ * own address (the custom cloud), which is its own Graph too.
+ */
+export const CLOUD_RESOURCES = {
+  'login.microsoftonline.com': ['graph.microsoft.com'],
+  'login.microsoftonline.us': ['graph.microsoft.us', 'dod-graph.microsoft.us'],
+  'login.chinacloudapi.cn': ['microsoftgraph.chinacloudapi.cn'],
+  // The same China cloud: MSAL's cloud metadata sends its network calls to this alias.
+  'login.partner.microsoftonline.cn': ['microsoftgraph.chinacloudapi.cn'],
+};
+
+/**
+ * The one Graph host the scopes of a token request name (a short scope names the global one), or the
+ * AADSTS error a real tenant of that cloud would give.
+ */
+function resourceOf(scope, loginHost) {
+  const hosts = new Set(
+    scope
+      .split(/\s+/)
+      .filter((s) => s && !OIDC.has(s.toLowerCase()))
+      .map((s) => /^https?:\/\/([^/]+)\//i.exec(s)?.[1].toLowerCase() ?? 'graph.microsoft.com'),
+  );
+  if (hosts.size > 1)
+    return {
+      error:
+        'AADSTS28000: Provided value for the input parameter scope is not valid because it contains ' +
+        'more than one resource.',
+    };
+  const [resource = CLOUD_RESOURCES[loginHost]?.[0] ?? loginHost] = hosts;
+  const known = CLOUD_RESOURCES[loginHost] ?? [loginHost];
+  if (!known.includes(resource))
+    return {
+      error:
+        `AADSTS500011: The resource principal named https://${resource} was not found in the tenant. ` +
+        'This can happen if the application has not been installed by the administrator of the tenant.',
+    };
+  return { resource };
+}
+
 /** What of these permissions nobody has consented to for this app. */
 function unconsented(state, permissions) {
   const granted = new Set(state.consented.map((p) => p.toLowerCase()));
@@ -123,10 +164,13 @@ export function tokenEndpoint(state, req, res, record) {
         'may only be redeemed via cross-origin requests.',
       'invalid_request',
     );
+  const loginHost = (req.headers.host ?? '').toLowerCase();
   const redeem = (clientId, scope, nonce) => {
+    const { resource, error: wrongResource } = resourceOf(scope, loginHost);
+    if (wrongResource) return error(wrongResource, 'invalid_resource');
     const missing = unconsented(state, permissionsOf(scope));
     if (missing.length) return error(consentRequired(missing), 'invalid_grant', 'consent_required');
-    return json(res, 200, issueTokens(state, clientId, scope, nonce), record);
+    return json(res, 200, issueTokens(state, { clientId, scope, nonce, resource, loginHost }), record);
   };
   if (form.grant_type === 'authorization_code') {
     const grant = state.codes.get(form.code);
@@ -160,7 +204,7 @@ export function tokenEndpoint(state, req, res, record) {
  * Tokens for exactly the permissions asked for (stricter than Entra, whose tokens carry every
  * permission consented for the resource): a call made with the wrong token fails here as it may there.
  */
-function issueTokens(state, clientId, scope, nonce) {
+function issueTokens(state, { clientId, scope, nonce, resource, loginHost }) {
   const now = Math.floor(Date.now() / 1000);
   const accessToken = token('at');
   const refreshToken = token('rt');
@@ -170,11 +214,13 @@ function issueTokens(state, clientId, scope, nonce) {
     scope,
     permissions,
     clientId,
+    /** The Graph host this token is for: any other refuses it. */
+    audience: resource,
   });
   state.refreshTokens.set(refreshToken, { clientId, scope });
   const claims = {
     aud: clientId,
-    iss: `${state.url}/${state.tenantId}/v2.0`,
+    iss: `https://${loginHost}/${state.tenantId}/v2.0`,
     iat: now,
     nbf: now,
     exp: now + 3600,
@@ -203,4 +249,24 @@ function issueTokens(state, clientId, scope, nonce) {
     ].join('.'),
     client_info: b64url({ uid: state.user.oid, utid: state.tenantId }),
   };
+}
+
+/** The tenant's OpenID configuration, as MSAL reads it for an authority it has no metadata for. */
+export function openIdConfiguration(state, req, res, tenant, record) {
+  const base = `https://${req.headers.host}/${tenant}`;
+  return json(
+    res,
+    200,
+    {
+      issuer: `https://${req.headers.host}/${state.tenantId}/v2.0`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      tenant_region_scope: req.headers.host?.endsWith('.us') ? 'USGOV' : null,
+    },
+    record,
+  );
 }

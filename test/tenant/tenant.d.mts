@@ -7,7 +7,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
-  headers: { authorization?: string; origin?: string; 'content-type'?: string };
+  headers: { host?: string; authorization?: string; origin?: string; 'content-type'?: string };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   status?: number;

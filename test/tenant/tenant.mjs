@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'selfsigned';
 import { handleGraph } from './graph.mjs';
 import { json, page, redirect, takeFault } from './http.mjs';
-import { authorityProblem, authorize, tokenEndpoint } from './identity.mjs';
+import { authorityProblem, authorize, openIdConfiguration, tokenEndpoint } from './identity.mjs';
 import { seedGroups } from './directory.mjs';
 
 export const TENANT_ID = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
@@ -176,6 +176,7 @@ async function handle(state, req, res, raw) {
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     headers: {
+      host: req.headers.host,
       authorization: req.headers.authorization,
       origin: req.headers.origin,
       'content-type': req.headers['content-type'],
@@ -201,6 +202,12 @@ async function handle(state, req, res, raw) {
     return res.end(JSON.stringify(fault.body ?? { error: { code: 'Fault', message: `Injected ${fault.status}` } }));
   }
 
+  const discovery = url.pathname.match(/^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/);
+  if (discovery && req.method === 'GET') {
+    const problem = authorityProblem(state, discovery[1]);
+    if (problem) return json(res, 400, { error: 'invalid_tenant', error_description: problem }, record);
+    return openIdConfiguration(state, req, res, discovery[1], record);
+  }
   const auth = url.pathname.match(/^\/([^/]+)\/oauth2\/v2\.0\/(authorize|token|logout)$/);
   if (auth) {
     const problem = authorityProblem(state, auth[1]);

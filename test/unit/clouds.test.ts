@@ -32,6 +32,32 @@ describe('resolveEndpoints', () => {
     expect(allScopes(e)).toEqual(['User.Invite.All', 'User.Read.All', 'GroupMember.ReadWrite.All', 'User.Read']);
     expect(e.authorityMetadata).toBeUndefined();
   });
+  // The published table (graph.md, section 13: learn.microsoft.com/graph/deployments), value by value.
+  test.each([
+    ['global', 'https://login.microsoftonline.com', 'https://graph.microsoft.com', ''],
+    ['usgov', 'https://login.microsoftonline.us', 'https://graph.microsoft.us', 'https://graph.microsoft.us/'],
+    [
+      'usgovdod',
+      'https://login.microsoftonline.us',
+      'https://dod-graph.microsoft.us',
+      'https://dod-graph.microsoft.us/',
+    ],
+    [
+      'china',
+      'https://login.chinacloudapi.cn',
+      'https://microsoftgraph.chinacloudapi.cn',
+      'https://microsoftgraph.chinacloudapi.cn/',
+    ],
+  ] as const)('%s: sign-in at %s, Graph at %s, scopes prefixed %j', (cloud, login, graph, prefix) => {
+    const e = resolveEndpoints({ ...config, cloud });
+    expect(e.authority).toBe(`${login}/contoso.com`);
+    expect(e.graphBaseUrl).toBe(graph);
+    expect(e.scopePrefix).toBe(prefix);
+    expect(scopeFor(e, 'invite')).toBe(`${prefix}User.Invite.All`);
+    expect(e.knownAuthorities).toEqual([]); // MSAL knows these clouds' metadata itself
+    expect(e.customHosts).toEqual([]); // the Graph client sends tokens to these hosts on its own
+    expect(new URL(adminConsentUrl(e, 'id', 'https://x.chromiumapp.org/', ['invite'])).origin).toBe(login);
+  });
   test('national clouds use their own hosts and fully qualified scopes', () => {
     expect(scopeFor(resolveEndpoints({ ...config, cloud: 'usgov' }), 'read')).toBe(
       'https://graph.microsoft.us/User.Read.All',
