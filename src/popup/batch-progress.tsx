@@ -17,6 +17,9 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
   const finished = c.total - c.waiting;
   // Outcomes that could not be checked for want of a permission: one button asks for it for all.
   const consentNeeded = queue.items.find((i) => i.state === 'unknown' && i.error?.consent)?.error;
+  // Invited, but a group add failed for good: a failure of its own, not a plain "Invited".
+  const notGrouped = (i: Queue['items'][number]) => i.state === 'done' && i.error?.key === 'errGroupAdd';
+  const notGroupedCount = queue.items.filter(notGrouped).length;
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
@@ -25,6 +28,11 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
         </strong>
       </p>
       <progress max={c.total} value={finished} aria-label={t('batchProgress')} />
+      {notGroupedCount > 0 && (
+        <p class="error" data-testid="batch-not-grouped">
+          {t('queueNotGrouped', [String(notGroupedCount)])}
+        </p>
+      )}
       {c.unknown > 0 && (
         <p class="error" data-testid="batch-unknown">
           {t('queueUnknown', [String(c.unknown)])}
@@ -57,8 +65,12 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
       {/* Scrollable, so it must be reachable by keyboard too. */}
       <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
         {queue.items.map((item) => (
-          <li key={item.key} data-status={item.state}>
-            <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
+          <li key={item.key} data-status={item.state} data-problem={notGrouped(item) ? 'group' : undefined}>
+            {notGrouped(item) ? (
+              <span class="status status-failed">{t('status_notGrouped')}</span>
+            ) : (
+              <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
+            )}
             <span class="address">{item.email}</span>
             {item.error && <span class="error">{t(item.error.key, item.error.subs)}</span>}
           </li>

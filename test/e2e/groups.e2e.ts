@@ -62,6 +62,34 @@ test('already a member counts as done, not as a failure', async () => {
   await popup.close();
 });
 
+test('a group add refused for good shows as a failure on its row, not as "Invited"', async () => {
+  tenant.fault({
+    path: /\/groups\/[^/]+\/members\/\$ref$/,
+    method: 'POST',
+    status: 403,
+    body: {
+      error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+    },
+    times: 10,
+  });
+  const popup = await openFreshPopup(browser.context, browser.extensionId);
+  await fillInvite(popup, { email: 'nogroup@fabrikam.com' });
+  await showOptions(popup);
+  await popup.getByTestId('group-search').fill('proj');
+  await popup.getByRole('button', { name: 'Project Falcon guests' }).click();
+  await popup.getByTestId('invite').click();
+  const row = popup.getByTestId('batch').locator('li[data-status=done]');
+  await row.waitFor({ timeout: 40_000 });
+  expect(await row.locator('.status').innerText()).toBe('Invited, not in group');
+  expect(await row.locator('.error').innerText()).toContain(
+    'Invited, but not added to “Project Falcon guests”: Insufficient privileges',
+  );
+  expect(await popup.getByTestId('batch-not-grouped').innerText()).toContain('could not be added to every group');
+  const userId = tenant.state.users.get('nogroup@fabrikam.com')!.id;
+  expect(group('Project Falcon guests').members.has(userId)).toBe(false);
+  await popup.close();
+});
+
 test('a group name with & # + % and quotes is searched as typed (Graph parses the query strictly)', async () => {
   const popup = await openFreshPopup(browser.context, browser.extensionId);
   tenant.reset();

@@ -71,6 +71,10 @@ export interface Tenant {
     replicationDelayMs: number;
     /** The browser sessions (SSO cookies) the tenant knows. */
     sessions: Set<string>;
+    /** The seeded faults, and how often each kind was injected so far. */
+    chaos?: {
+      fired: Record<'resetBefore' | 'resetAfter' | 'gatewayAfter' | 'expire401' | 'item429' | 'item503', number>;
+    };
   };
   requests(method?: string, pathPrefix?: string): RecordedRequest[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -295,11 +295,16 @@ function chaos({
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const rates = { resetBefore, resetAfter, gatewayAfter, expire401 };
+  /** How often each fault was injected, so that a test can tell they all happened. */
+  const fired = { resetBefore: 0, resetAfter: 0, gatewayAfter: 0, expire401: 0, item429: 0, item503: 0 };
   return {
-    roll: (kind) => random() < rates[kind],
+    fired,
+    roll: (kind) => random() < rates[kind] && ++fired[kind] > 0,
     itemFault: () => {
       const r = random();
-      return r < item429 ? 429 : r < item429 + item503 ? 503 : 0;
+      const status = r < item429 ? 429 : r < item429 + item503 ? 503 : 0;
+      if (status) fired[`item${status}`]++;
+      return status;
     },
   };
 }
