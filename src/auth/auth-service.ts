@@ -224,7 +224,7 @@ export class AuthService {
     try {
       await this.pca.acquireTokenRedirect({ scopes, prompt, account });
       const url = this.capturedUrl;
-      if (!url) throw new AuthFailure('errSignInFailed', ['no authorize URL']);
+      if (!url) throw new AuthFailure('errSignInIncomplete');
       let responseUrl: string;
       try {
         responseUrl = await this.identity.launchWebAuthFlow(url, interactive);
@@ -234,7 +234,7 @@ export class AuthService {
         throw new AuthFailure(CANCELLED.test(text) ? 'errSignInCancelled' : 'errSignInFailed', [text]);
       }
       const result = await this.pca.handleRedirectPromise(responseHash(responseUrl));
-      if (!result?.account) throw new AuthFailure('errSignInFailed', ['no account']);
+      if (!result?.account) throw new AuthFailure('errSignInIncomplete');
       this.pca.setActiveAccount(result.account);
       return result;
     } catch (error) {

@@ -34,12 +34,13 @@ async function addressesFor(info: Menus.OnClickData, tab: Tabs.Tab | undefined):
   const mode = info.menuItemId === MENU.page ? 'page' : 'selection';
   try {
     const scan = await scanTab(tab!.id!, mode, info.frameId ?? 0);
-    return { found: scan.found, source: mode };
+    if (scan) return { found: scan.found, source: mode };
   } catch {
-    // The page refused the script (a store page, a PDF viewer): the selected text still counts.
-    if (mode !== 'selection' || !info.selectionText) return undefined;
-    return { found: extractFromText(info.selectionText), source: 'selection' };
+    // The page refused the script (a store page, a PDF viewer): as when it gave no answer.
   }
+  // The selected text still counts.
+  if (mode !== 'selection' || !info.selectionText) return undefined;
+  return { found: extractFromText(info.selectionText), source: 'selection' };
 }
 
 /**

@@ -75,9 +75,14 @@ export async function lastFocusedTabId(): Promise<number | undefined> {
 
 /**
  * Runs the page scanner in a tab. Needs activeTab (the user's click on the toolbar button, the context
- * menu or a shortcut) plus scripting; nothing is injected otherwise.
+ * menu or a shortcut) plus scripting; nothing is injected otherwise. Undefined when the page gave no
+ * answer; rejects when the browser refused the script (a store page, a PDF viewer).
  */
-export async function scanTab(tabId: number, mode: 'selection' | 'page' | 'auto', frameId = 0): Promise<PageScan> {
+export async function scanTab(
+  tabId: number,
+  mode: 'selection' | 'page' | 'auto',
+  frameId = 0,
+): Promise<PageScan | undefined> {
   const target = { tabId, frameIds: [frameId] };
   await browser.scripting.executeScript({ target, files: ['content/scan.js'] });
   const [injection] = await browser.scripting.executeScript({
@@ -87,8 +92,7 @@ export async function scanTab(tabId: number, mode: 'selection' | 'page' | 'auto'
     args: [mode],
   });
   const result = injection?.result as PageScan | undefined;
-  if (!result || !Array.isArray(result.found)) throw new Error('The page could not be read.');
-  return result;
+  return result && Array.isArray(result.found) ? result : undefined;
 }
 
 export const pageUrl = (path: string) => browser.runtime.getURL(path);
@@ -99,7 +103,7 @@ export const shortcuts = () => browser.commands.getAll();
 export const redirectUrl = () => browser.identity.getRedirectURL();
 export const extensionId = () => browser.runtime.id;
 
-/** Opens the authorize URL and resolves with the URL the server redirected back to. */
+/** Opens the authorize URL and resolves with the URL the server redirected back to ('' for none). */
 export async function launchWebAuthFlow(url: string, interactive: boolean): Promise<string> {
   const details: Parameters<typeof browser.identity.launchWebAuthFlow>[0] & Record<string, unknown> = {
     url,
@@ -110,9 +114,8 @@ export async function launchWebAuthFlow(url: string, interactive: boolean): Prom
     details.abortOnLoadForNonInteractive = false;
     details.timeoutMsForNonInteractive = 10_000;
   }
-  const responseUrl = await browser.identity.launchWebAuthFlow(details);
-  if (!responseUrl) throw new Error('The authorization page returned no answer.');
-  return responseUrl;
+  // No URL: MSAL then finds no answer in it, and the sign-in says it did not finish.
+  return (await browser.identity.launchWebAuthFlow(details)) ?? '';
 }
 
 /** The context menu, the shortcut and the install event (see background/menus.ts). */

@@ -21,6 +21,7 @@ async function load(): Promise<{ addresses?: Addresses; state: PageState }> {
   if (tabId === undefined) return { state: 'read' };
   try {
     const scan = await scanTab(tabId, 'auto');
+    if (!scan) return { state: 'unreadable' };
     const addresses = { found: scan.found, source: scan.source, partial: scan.partial };
     return { addresses, state: scan.found.length ? 'read' : 'empty' };
   } catch {

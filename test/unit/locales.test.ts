@@ -1,6 +1,7 @@
 // Every locale carries every key, none empty; every key the code uses exists in English.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
 const dir = resolve(import.meta.dirname, '../../public/_locales');
@@ -47,4 +48,46 @@ describe('no hard-coded UI text', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  // The same in expressions: `{`${n} addresses found`}`, `{ok ? 'Saved' : t('x')}`, a user-facing
+  // attribute given an expression, and an Error whose message a user may read. Prose is two words.
+  test('strings in JSX expressions, user-facing attributes and Error messages are not prose', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(resolve(import.meta.dirname, '../../src'))) {
+      const code = readFileSync(file, 'utf8');
+      const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const report = (node: ts.Node) => {
+        for (const text of literalTexts(node)) if (PROSE.test(text)) offenders.push(`${file}: ${text.trim()}`);
+      };
+      const visit = (node: ts.Node): void => {
+        if (ts.isJsxExpression(node) && node.expression && !isNonTextAttribute(node.parent)) report(node.expression);
+        if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText()) && node.arguments?.[0])
+          report(node.arguments[0]);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(offenders).toEqual([]);
+  });
 });
+
+/** Two words of letters in a row, as text for people reads (message keys and class names have none). */
+const PROSE = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
+/** Attributes whose value nobody reads as text. */
+const NON_TEXT = /^(?:class|className|id|key|for|href|src|type|rel|target|name|value|role|data-[\w-]+|autocomplete)$/;
+const isNonTextAttribute = (node: ts.Node) => ts.isJsxAttribute(node) && NON_TEXT.test(node.name.getText());
+
+/** The literal text inside an expression: strings and the fixed parts of template literals, not t()'s key. */
+function literalTexts(node: ts.Node): string[] {
+  // Elements inside the expression are checked on their own (their text, attributes and expressions).
+  if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return [];
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isTemplateExpression(node))
+    return [
+      node.head.text,
+      ...node.templateSpans.flatMap((span) => [span.literal.text, ...literalTexts(span.expression)]),
+    ];
+  const texts: string[] = [];
+  ts.forEachChild(node, (child) => void texts.push(...literalTexts(child)));
+  return texts;
+}
