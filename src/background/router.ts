@@ -49,15 +49,18 @@ export function backgroundHandlers(
   const named = async (status: AuthStatus): Promise<AuthStatus> => {
     if (!status.account) return status;
     const known = await store.read('tenantName');
-    return known?.tenantId === status.account.tenantId ? { ...status, tenantName: known.name } : status;
+    return known?.tenantId === status.account.tenantId
+      ? { ...status, tenantName: known.name, tenantDomain: known.domain }
+      : status;
   };
   /** Just signed in: reads the directory's name (User.Read, if granted; never asks) and keeps it. */
   const learnName = async (status: AuthStatus): Promise<AuthStatus> => {
     const tenantId = status.account?.tenantId;
-    const name = tenantId ? await host('tenantName', {}) : undefined;
-    if (!tenantId || !name?.ok || !name.value) return named(status);
-    await store.write('tenantName', { tenantId, name: name.value });
-    return { ...status, tenantName: name.value };
+    const reply = tenantId ? await host('tenantName', {}) : undefined;
+    if (!tenantId || !reply?.ok || !reply.value) return named(status);
+    const { name, domain } = reply.value;
+    await store.write('tenantName', { tenantId, name, domain });
+    return { ...status, tenantName: name, tenantDomain: domain };
   };
   return {
     status: async () => {

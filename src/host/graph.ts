@@ -102,15 +102,25 @@ export function lookupStep(id: string, email: string): BatchStep {
   };
 }
 
+export interface Organization {
+  name: string;
+  /** Verified domains, lower-case. */
+  domains: string[];
+  /** The default domain, the one people know the tenant by (contoso.com). */
+  primaryDomain?: string;
+}
+
 /** The directory's name and verified domains (User.Read is the least privileged permission for them). */
-export async function fetchOrganization(client: Client): Promise<{ name: string; domains: string[] }> {
+export async function fetchOrganization(client: Client): Promise<Organization> {
   const reply = (await client.api('/organization').select('displayName,verifiedDomains').get()) as {
-    value?: { displayName?: string | null; verifiedDomains?: { name: string }[] }[];
+    value?: { displayName?: string | null; verifiedDomains?: { name: string; isDefault?: boolean }[] }[];
   };
   const org = reply.value?.[0];
+  const domains = org?.verifiedDomains ?? [];
   return {
     name: org?.displayName ?? '',
-    domains: (org?.verifiedDomains ?? []).map((d) => d.name.toLowerCase()),
+    domains: domains.map((d) => d.name.toLowerCase()),
+    primaryDomain: domains.find((d) => d.isDefault)?.name.toLowerCase(),
   };
 }
 

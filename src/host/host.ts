@@ -24,6 +24,7 @@ import { forgetOtherConfiguration } from '../storage/msal-cache';
 import {
   createGraphClient,
   fetchOrganization,
+  type Organization,
   fetchUserState,
   lookupStep,
   memberStep,
@@ -51,7 +52,7 @@ const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 export class Host {
   private current: { key: string; auth: AuthService } | undefined;
   /** The directory's name and domains, read once per configuration and sign-in (they hardly ever change). */
-  private organization: { key: string; value: Promise<{ name: string; domains: string[] }> } | undefined;
+  private organization: { key: string; value: Promise<Organization> } | undefined;
   /** Invitation batches on their way, by address (see lookup). */
   private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
 
@@ -91,7 +92,8 @@ export class Host {
     tenantName: ({ config }) =>
       this.run(config, async () => {
         try {
-          return (await this.organizationOf(config)).name || null;
+          const { name, primaryDomain } = await this.organizationOf(config);
+          return name ? { name, domain: primaryDomain } : null;
         } catch {
           return null; // not this app's to read: the button goes without the name
         }
@@ -204,7 +206,7 @@ export class Host {
    * The organization (User.Read), fetched once per configuration and sign-in; a failure is not kept,
    * so a later grant helps.
    */
-  private organizationOf(config: AuthConfig): Promise<{ name: string; domains: string[] }> {
+  private organizationOf(config: AuthConfig): Promise<Organization> {
     const key = configKey(config);
     if (this.organization?.key !== key) {
       const value = this.withClient(config, 'domains', fetchOrganization);

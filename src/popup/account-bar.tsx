@@ -31,7 +31,9 @@ export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut }: Pro
         <strong>{name || username}</strong>
         <span class="muted">{username}</span>
         <span class="muted small" title={tenantId}>
-          {t('tenantLabel', [status.tenantName ?? tenantId])}
+          {status.tenantName && status.tenantDomain
+            ? t('tenantLabelDomain', [status.tenantName, status.tenantDomain])
+            : t('tenantLabel', [status.tenantName ?? tenantId])}
         </span>
       </div>
       <div class="row">

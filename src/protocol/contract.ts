@@ -24,8 +24,9 @@ export interface AuthStatus {
   configured: boolean;
   signedIn: boolean;
   account?: AccountInfo;
-  /** The signed-in directory's display name, once read. */
+  /** The signed-in directory's display name and default domain, once read. */
   tenantName?: string;
+  tenantDomain?: string;
 }
 
 /** Who these addresses already are in the directory, and the tenant's own (verified) domains. */
@@ -143,5 +144,5 @@ export const hostRequests = {
   ),
   userStates: spec<Record<string, GuestState>>()(withConfig({ ids })),
   /** The signed-in directory's display name, if this app may read it (User.Read); never asks. */
-  tenantName: spec<string | null>()(withConfig({})),
+  tenantName: spec<{ name: string; domain?: string } | null>()(withConfig({})),
 };

@@ -27,6 +27,7 @@ const schema = v.object({
       signedIn: v.boolean(),
       account: v.optional(v.object({ name: v.string(), username: v.string(), tenantId: v.string() })),
       tenantName: v.optional(v.string()),
+      tenantDomain: v.optional(v.string()),
     }),
   ),
 }) satisfies v.GenericSchema<FirstView>;

@@ -165,10 +165,16 @@ export const ENTRIES = {
     fallback: () => ({ optionsOpen: false }),
   }),
   /** The signed-in directory's name, once read (the Invite button names it). */
-  tenantName: entry<{ tenantId: string; name: string } | undefined>({
+  tenantName: entry<{ tenantId: string; name: string; domain?: string } | undefined>({
     area: 'local',
     storedAs: 'tenantName',
-    schema: v.optional(v.object({ tenantId: v.string(), name: v.pipe(v.string(), v.maxLength(256)) })),
+    schema: v.optional(
+      v.object({
+        tenantId: v.string(),
+        name: v.pipe(v.string(), v.maxLength(256)),
+        domain: v.optional(v.pipe(v.string(), v.maxLength(256))),
+      }),
+    ),
     fallback: () => undefined,
   }),
   draft: entry<Draft | undefined>({

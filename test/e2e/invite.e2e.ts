@@ -36,8 +36,8 @@ describe('invite one guest', () => {
     const popup = await openPopup(browser.context, browser.extensionId);
     await signIn(popup);
     await expect.poll(() => confirmedAccount(popup).innerText()).toContain('alex@contoso.test');
-    // The directory by its name (read at sign-in), its ID on hover.
-    expect(await confirmedAccount(popup).innerText()).toContain('Tenant Contoso');
+    // The directory by its name and default domain (read at sign-in), its ID on hover.
+    expect(await confirmedAccount(popup).innerText()).toContain('Tenant Contoso (contoso.test)');
     expect(await confirmedAccount(popup).locator(`[title="${tenant.tenantId}"]`).count()).toBe(1);
 
     const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
