@@ -30,7 +30,7 @@ export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut }: Pro
       <div class="who" data-testid="account" aria-busy={!confirmed}>
         <strong>{name || username}</strong>
         <span class="muted">{username}</span>
-        <span class="muted small" title={tenantId}>
+        <span class="muted small tenant" title={tenantId}>
           {status.tenantName && status.tenantDomain
             ? t('tenantLabelDomain', [status.tenantName, status.tenantDomain])
             : t('tenantLabel', [status.tenantName ?? tenantId])}
