@@ -15,6 +15,7 @@ import type { Store } from '../storage/storage';
 import { lookUpLostAnswers } from './lost-answer-lookups';
 import { invitedResults, QueueRefusal, saveFailure, stopReason } from './queue-words';
 import type { HostCall } from './router';
+import { WakeTimer } from './wake-timer';
 
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
@@ -37,9 +38,10 @@ export class QueueRunner {
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
   private reconciling = false;
-  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the wake-up timer fires, if one is set. */
-  private wakeAt: number | undefined;
+  private readonly wakeUp = new WakeTimer(
+    () => this.now(),
+    () => void this.wake(),
+  );
   /** Spaces batches at the write rate Graph has shown it accepts (see core/pacing). */
   private readonly pacer = new Pacer();
 
@@ -126,7 +128,7 @@ export class QueueRunner {
    * host should stay open. A pump that only reads the queue (every worker start does) is no reason.
    */
   busy(withinMs: number): boolean {
-    return this.inFlight > 0 || (this.wakeAt !== undefined && this.wakeAt - this.now() < withinMs);
+    return this.inFlight > 0 || this.wakeUp.dueWithin(withinMs);
   }
 
   /** Runs a pump; a wake-up during one makes it go round once more instead of starting a second. */
@@ -208,17 +210,11 @@ export class QueueRunner {
     while (this.inFlight < CONCURRENCY) {
       const waiting = q.items.filter((i) => i.state === 'waiting').length;
       const delay = this.pacer.delay(this.now(), waiting);
-      if (delay > 0) return this.wakeIn(delay);
+      if (delay > 0) return this.wakeUp.in(delay);
       const steps = rules.takeGroupSteps(q, this.now());
       if (steps.length) {
-        if (
-          !(await this.launch(
-            q,
-            steps.map((s) => s.item),
-            () => this.sendGroups(q, steps),
-          ))
-        )
-          return;
+        const items = steps.map((s) => s.item);
+        if (!(await this.launch(q, items, () => this.sendGroups(q, steps)))) return;
         continue;
       }
       const batch = rules.takeBatch(q, this.now());
@@ -247,20 +243,10 @@ export class QueueRunner {
     return true;
   }
 
-  private wakeIn(ms: number): void {
-    clearTimeout(this.wakeTimer);
-    this.wakeAt = this.now() + ms;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeAt = undefined;
-      void this.wake();
-    }, ms);
-  }
-
   private scheduleWake(q: rules.Queue): void {
-    clearTimeout(this.wakeTimer);
-    this.wakeAt = undefined;
+    this.wakeUp.cancel();
     const at = rules.nextWake(q);
-    if (at !== undefined && this.inFlight < CONCURRENCY) this.wakeIn(Math.max(0, at - this.now()) + 5);
+    if (at !== undefined && this.inFlight < CONCURRENCY) this.wakeUp.in(Math.max(0, at - this.now()) + 5);
   }
 
   private async send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
