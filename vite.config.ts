@@ -27,6 +27,10 @@ function manifestFor(target: Target): Plugin {
         delete manifest.minimum_chrome_version;
       }
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+      // The privacy policy, as plain text the browser shows in a tab (the settings page links to it). A
+      // text file is served without a charset: the byte-order mark makes browsers read it as UTF-8.
+      const policy = readFileSync(resolve(root, 'PRIVACY.md'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'privacy.txt', source: `\ufeff${policy}` });
     },
   };
 }

@@ -219,6 +219,11 @@ function Options() {
         </div>
       </form>
       <TestConnection />
+      <footer class="row">
+        <a class="link" href="../privacy.txt" target="_blank" data-testid="privacy-link">
+          {t('privacyPolicy')}
+        </a>
+      </footer>
     </main>
   );
 }

@@ -1,4 +1,6 @@
 // The settings page: checks what it saves and shows the redirect URI to register.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launch, showOptions, type Launched } from './harness';
 
@@ -79,4 +81,17 @@ test('an unconfigured popup shows the set-up assistant instead of a dead sign-in
   expect(await popup.getByTestId('setup').innerText()).toContain('1. Register the app');
   expect(await popup.locator('#clientId').count()).toBe(1);
   expect(await popup.getByTestId('sign-in').count()).toBe(0);
+});
+
+test('the settings page links to the privacy policy it ships: the same text as PRIVACY.md', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const opened = browser.context.waitForEvent('page');
+  await page.getByTestId('privacy-link').click();
+  const policy = await opened;
+  await policy.waitForLoadState();
+  const shown = await policy.locator('body').innerText();
+  const committed = readFileSync(resolve(import.meta.dirname, '../../PRIVACY.md'), 'utf8');
+  expect(shown.trim()).toBe(committed.trim());
+  await Promise.all([policy.close(), page.close()]);
 });
