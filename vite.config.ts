@@ -86,7 +86,9 @@ function entryConfig(target: Target, [name, path]: [string, string], first: bool
     root: resolve(root, 'src'),
     publicDir: first ? resolve(root, 'public') : false,
     base: './',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Production JSX whatever NODE_ENV says (a build started from the test runner has NODE_ENV=test, which
+    // made one chunk carry development JSX with this machine's paths: the rebuild test found it).
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
     build: {
       outDir: outDirFor(target),
       emptyOutDir: first,

@@ -22,7 +22,12 @@ function zipDirectory(dir, target) {
   writeFileSync(target, zipSync(entries, { level: 9 }));
 }
 
-execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// As a plain shell builds it: a caller's NODE_ENV (the test runner's is "test") must not change the output.
+execSync('npm run build --silent', {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 mkdirSync(out, { recursive: true });
 
 const chrome = resolve(out, `${base}-chrome.zip`);
