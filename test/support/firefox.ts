@@ -32,7 +32,8 @@ export async function openAddonPage(browser: Browser, path: string, ready: strin
   void page.goto(`moz-extension://${UUID}/${path}`).catch(() => undefined);
   // While the add-on page replaces the blank document, BiDi can fail a poll with a protocol error
   // ("right-hand side of 'in' should be an object"): poll again until the deadline.
-  const deadline = Date.now() + 20_000;
+  // Generous: the first page of a Firefox just started on a loaded CI machine can take long.
+  const deadline = Date.now() + 45_000;
   for (;;) {
     try {
       await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
