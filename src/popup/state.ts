@@ -110,10 +110,11 @@ export function usePopup() {
     });
   }, []);
 
-  // Kept for the next opening, once the reads have answered.
+  // Kept for the next opening, once the background has answered (not on start-up: nothing new then).
   useEffect(() => {
-    if (defaults && status) firstView.write({ configured: status.configured, defaults, optionsOpen, status });
-  }, [defaults, status, optionsOpen]);
+    if (defaults && status && statusConfirmed)
+      firstView.write({ configured: status.configured, defaults, optionsOpen, status });
+  }, [defaults, status, statusConfirmed, optionsOpen]);
 
   // Everything found starts selected, except what Graph would refuse.
   useEffect(() => {
