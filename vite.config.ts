@@ -3,29 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { manifestFor } from './scripts/manifest.mjs';
 
 type Target = 'chrome' | 'firefox';
 const root = import.meta.dirname;
 
 /** Writes dist/<browser>/manifest.json from the one manifest.json: background and permissions per browser. */
-function manifestFor(target: Target): Plugin {
+function manifestPlugin(target: Target): Plugin {
   return {
     name: 'manifest',
     generateBundle() {
-      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
-      const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-      manifest.version = pkg.version;
-      // End-to-end builds only: a host permission for the local test pages stands in for the click
-      // that grants activeTab, which automation cannot make (native menus and the toolbar are out of reach).
-      if (process.env.E2E_HOST_PERMISSION) manifest.host_permissions = [process.env.E2E_HOST_PERMISSION];
-      if (target === 'chrome') {
-        delete manifest.background.scripts;
-        delete manifest.browser_specific_settings;
-        manifest.permissions.push('offscreen');
-      } else {
-        delete manifest.background.service_worker;
-        delete manifest.minimum_chrome_version;
-      }
+      const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+      const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+      const manifest = manifestFor(source, target, { version, hostPermission: process.env.E2E_HOST_PERMISSION });
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
       // The privacy policy, as plain text the browser shows in a tab (the settings page links to it). A
       // text file is served without a charset: the byte-order mark makes browsers read it as UTF-8.
@@ -63,7 +53,7 @@ function contentScript(target: Target): Plugin {
   };
 }
 
-/** dist/chrome, dist/firefox; the end-to-end variant (see manifestFor) goes to dist/chrome-e2e. */
+/** dist/chrome, dist/firefox; the end-to-end variant (see scripts/manifest.mjs) goes to dist/chrome-e2e. */
 const outDirFor = (target: Target) => resolve(root, 'dist', process.env.E2E_HOST_PERMISSION ? `${target}-e2e` : target);
 
 /** Every page and the background, each its own build (see `buildConfig`). */
@@ -124,7 +114,7 @@ function otherEntries(target: Target): Plugin {
 
 function buildConfig(target: Target) {
   const { configFile: _none, ...config } = entryConfig(target, entriesFor(target)[0], true);
-  return { ...config, plugins: [manifestFor(target), otherEntries(target), contentScript(target)] };
+  return { ...config, plugins: [manifestPlugin(target), otherEntries(target), contentScript(target)] };
 }
 
 export default defineConfig(({ mode }) => {
