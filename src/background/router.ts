@@ -94,6 +94,7 @@ export function backgroundHandlers(
       return ok({ ...reply.value, users });
     },
     searchGroups: (payload) => host('searchGroups', payload),
+    searchPeople: (payload) => host('searchPeople', payload),
     grantConsent: async (payload) => {
       const reply = await host('grantConsent', payload);
       // What stopped or could not be checked for want of this permission goes on.

@@ -5,6 +5,8 @@ export type UserType = 'Guest' | 'Member';
 
 /** Groups one invitation may add the guest to. */
 export const MAX_GROUPS = 20;
+/** Graph's limit for `invitedUserSponsors`. */
+export const MAX_SPONSORS = 5;
 
 /** One address however it is typed: the queue's key, and how the host tells invitations apart. */
 export function addressKey(email: string): string {
@@ -22,6 +24,8 @@ export interface InviteInput {
   userType: UserType;
   /** Groups to add the guest to once invited (ids; names for display). */
   groups?: GroupRef[];
+  /** Users who answer for the guest (`invitedUserSponsors`); none: Entra makes the inviter the sponsor. */
+  sponsors?: DirectoryRef[];
 }
 
 /** What every invitation of one run shares: the form without the address and the name. */
@@ -39,10 +43,12 @@ export const inputFor = (options: RunOptions, recipient: Recipient): InviteInput
   displayName: recipient.name,
 });
 
-export interface GroupRef {
+/** A user or group of the directory: its id, and its name for display. */
+export interface DirectoryRef {
   id: string;
   displayName: string;
 }
+export type GroupRef = DirectoryRef;
 
 /** What the user set once on the options page, applied to every new invitation. */
 export interface InviteDefaults {
@@ -51,6 +57,7 @@ export interface InviteDefaults {
   sendMail: boolean;
   messageLanguage: string;
   userType: UserType;
+  sponsors?: DirectoryRef[];
 }
 
 /** A new invitation for one address, filled from the defaults ('' language = the browser's). */
@@ -72,6 +79,7 @@ export function optionsFromDefaults(defaults: InviteDefaults, browserLanguage: s
     messageLanguage: defaults.messageLanguage || browserLanguage,
     cc: '',
     userType: defaults.userType,
+    ...(defaults.sponsors?.length ? { sponsors: defaults.sponsors } : {}),
   };
 }
 
@@ -82,6 +90,7 @@ export interface InvitationBody {
   sendInvitationMessage: boolean;
   invitedUserType: UserType;
   invitedUserDisplayName?: string;
+  invitedUserSponsors?: { id: string }[];
   invitedUserMessageInfo?: {
     customizedMessageBody?: string;
     messageLanguage?: string;
@@ -131,6 +140,7 @@ export function buildInvitationBody(input: InviteInput, tenantId?: string): Invi
   };
   const name = input.displayName.trim();
   if (name) body.invitedUserDisplayName = name;
+  if (input.sponsors?.length) body.invitedUserSponsors = input.sponsors.map((s) => ({ id: s.id }));
   if (!input.sendMail) return body;
 
   const info: NonNullable<InvitationBody['invitedUserMessageInfo']> = {};

@@ -55,6 +55,8 @@ export interface QueueItem extends Recipient {
   groupAttempts?: number;
   /** A member addition for this item is on its way. */
   grouping?: boolean;
+  /** Graph refused the invitation with its sponsors: why. It then goes (or went) without them. */
+  sponsorsRefused?: UserError;
 }
 
 export interface Queue {
@@ -83,8 +85,11 @@ export const REPLICATION_GRACE_MS = 1000;
 export const emptyQueue = (): Queue => ({ items: [], runs: {}, paused: false });
 export const isPending = (item: QueueItem) => PENDING.includes(item.state);
 
-/** The whole invitation an item stands for. */
-export const inputOf = (queue: Queue, item: QueueItem): InviteInput => inputFor(queue.runs[item.run], item);
+/** The whole invitation an item stands for (without the sponsors, once Graph refused them). */
+export function inputOf(queue: Queue, item: QueueItem): InviteInput {
+  const input = inputFor(queue.runs[item.run], item);
+  return item.sponsorsRefused ? { ...input, sponsors: undefined } : input;
+}
 
 /** Adds a run; an address already waiting or on its way is not added twice. Returns how many were added. */
 export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient[], now: number): number {
@@ -149,7 +154,26 @@ export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: n
     startGrouping(item, input, now);
     return;
   }
-  retryOrFail(item, failureOf(answer), now, inputOf(queue, item).userType === 'Member');
+  const input = inputOf(queue, item);
+  const failure = failureOf(answer);
+  if (input.sponsors?.length && refusedOutright(failure)) return withoutSponsors(item, failure, now);
+  retryOrFail(item, failure, now, input.userType === 'Member');
+}
+
+/** A 4xx that later cannot change: nothing was done, so the same invitation may go again, changed. */
+const refusedOutright = (failure: GraphFailure) =>
+  failure.status >= 400 && failure.status < 500 && failure.status !== 401 && failure.status !== 429;
+
+/**
+ * The sponsors are extra: an invitation refused with them goes once more without them (Graph did
+ * nothing with the refused one), and the item keeps why. If the reason was not the sponsors, the
+ * second answer says so, and that is the error the item shows.
+ */
+function withoutSponsors(item: QueueItem, failure: GraphFailure, now: number): void {
+  item.sponsorsRefused = describeGraphFailure(failure);
+  item.state = 'waiting';
+  item.attempts--;
+  item.notBefore = now;
 }
 
 /** A failure known not to have been done (a 4xx): later again if it may pass then, otherwise failed. */
@@ -265,6 +289,7 @@ export function retryFailed(queue: Queue, now: number): void {
       item.throttled = 0;
       item.notBefore = now;
       item.error = undefined;
+      item.sponsorsRefused = undefined; // the sponsors may pass now; if not, they are dropped again
     }
   }
   setPaused(queue, false);

@@ -7,6 +7,7 @@ import type { BatchAnswer } from '../core/batch';
 import type { GuestState } from '../core/directory';
 import { GROUP_FIELDS, toChoice, type GraphGroup, type GroupChoice } from '../core/groups';
 import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
+import { PERSON_FIELDS, peopleFilter, toPeople, type GraphPerson, type PersonChoice } from '../core/people';
 
 export function createGraphClient(endpoints: Endpoints, accessToken: () => Promise<string>): Client {
   return Client.initWithMiddleware({
@@ -134,6 +135,16 @@ export async function searchGroups(client: Client, query: string): Promise<Group
     value?: GraphGroup[];
   };
   return (reply.value ?? []).map(toChoice);
+}
+
+/** Members of the directory whose name or address starts with the query (sponsors). */
+export async function searchPeople(client: Client, query: string): Promise<PersonChoice[]> {
+  // Encoded here for the same reason as the group search: the client passes .filter() text as is.
+  const filter = encodeURIComponent(peopleFilter(query));
+  const reply = (await client.api(`/users?$filter=${filter}`).select(PERSON_FIELDS).top(10).get()) as {
+    value?: GraphPerson[];
+  };
+  return toPeople(reply.value ?? []);
 }
 
 /** Adding a member: POST /groups/{id}/members/$ref, as a batch step. */

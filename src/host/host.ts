@@ -30,6 +30,7 @@ import {
   memberStep,
   postBatch,
   searchGroups,
+  searchPeople,
   toGraphFailure,
 } from './graph';
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -86,6 +87,8 @@ export class Host {
       }),
     searchGroups: (p) =>
       this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
+    searchPeople: (p) =>
+      this.run(p.config, () => this.withClient(p.config, 'read', (client) => searchPeople(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
     checkConnection: ({ config }) => this.run(config, () => this.checkConnection(config)),

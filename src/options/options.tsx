@@ -16,6 +16,8 @@ import {
   type Problem,
 } from '../core/validate';
 import { CheckField, Field, describedBy } from '../ui/field';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { MAX_SPONSORS } from '../core/invitation';
 import { RedirectUrlField } from '../ui/redirect-field';
 import { RegisterApp, TestConnection } from '../ui/setup-steps';
 import '../ui/styles.css';
@@ -186,6 +188,16 @@ function Options() {
             ))}
           </select>
         </Field>
+        <DirectoryPicker
+          kind="searchPeople"
+          name="sponsor"
+          label={t('fieldDefaultSponsors')}
+          placeholder={t('sponsorsSearch')}
+          hint={t('defaultSponsorsHint')}
+          value={settings.defaults.sponsors ?? []}
+          onChange={(sponsors) => updateDefaults({ sponsors: sponsors.length ? sponsors : undefined })}
+          max={MAX_SPONSORS}
+        />
         <CheckField
           id="inviteImmediately"
           label={t('fieldInviteImmediately')}

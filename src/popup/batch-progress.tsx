@@ -4,6 +4,7 @@ import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
 import { ConsentActions } from '../ui/consent-actions';
 import { ErrorBox } from '../ui/field';
+import { invitedShort, itemNotes, statusKey } from './item-notes';
 
 interface Props {
   queue: Queue;
@@ -17,9 +18,7 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
   const finished = c.total - c.waiting;
   // Outcomes that could not be checked for want of a permission: one button asks for it for all.
   const consentNeeded = queue.items.find((i) => i.state === 'unknown' && i.error?.consent)?.error;
-  // Invited, but a group add failed for good: a failure of its own, not a plain "Invited".
-  const notGrouped = (i: Queue['items'][number]) => i.state === 'done' && i.error?.key === 'errGroupAdd';
-  const notGroupedCount = queue.items.filter(notGrouped).length;
+  const shortCount = queue.items.filter(invitedShort).length;
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
@@ -28,9 +27,9 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
         </strong>
       </p>
       <progress max={c.total} value={finished} aria-label={t('batchProgress')} />
-      {notGroupedCount > 0 && (
+      {shortCount > 0 && (
         <p class="error" data-testid="batch-not-grouped">
-          {t('queueNotGrouped', [String(notGroupedCount)])}
+          {t('queueInvitedShort', [String(shortCount)])}
         </p>
       )}
       {c.unknown > 0 && (
@@ -65,14 +64,14 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
       {/* Scrollable, so it must be reachable by keyboard too. */}
       <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
         {queue.items.map((item) => (
-          <li key={item.key} data-status={item.state} data-problem={notGrouped(item) ? 'group' : undefined}>
-            {notGrouped(item) ? (
-              <span class="status status-failed">{t('status_notGrouped')}</span>
-            ) : (
-              <span class={`status status-${item.state}`}>{t(`status_${item.state}`)}</span>
-            )}
+          <li key={item.key} data-status={item.state} data-problem={invitedShort(item) ? 'short' : undefined}>
+            <span class={`status status-${invitedShort(item) ? 'failed' : item.state}`}>{t(statusKey(item))}</span>
             <span class="address">{item.email}</span>
-            {item.error && <span class="error">{t(item.error.key, item.error.subs)}</span>}
+            {itemNotes(item).map((note) => (
+              <span class="error" key={note}>
+                {note}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import { isMyApps, type InputProblems, type InviteInput, type UserType } from '../core/invitation';
+import {
+  isMyApps,
+  MAX_GROUPS,
+  MAX_SPONSORS,
+  type InputProblems,
+  type InviteInput,
+  type UserType,
+} from '../core/invitation';
 import { LIMITS } from '../core/validate';
 import { MESSAGE_LANGUAGES } from '../core/languages';
 import { t, uiLanguage } from '../shared/i18n';
 import { Field, describedBy } from '../ui/field';
-import { GroupPicker } from './group-picker';
 import { RedirectUrlField } from '../ui/redirect-field';
+import { DirectoryPicker } from '../ui/directory-picker';
 
 interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
@@ -22,6 +29,8 @@ interface Props {
   onAdvancedToggle: (open: boolean) => void;
   onChange: (value: InviteInput) => void;
   onSubmit: () => void;
+  /** The signed-in user's name: the guest's sponsor when nobody else is chosen. */
+  inviter?: string;
 }
 
 /** The fields under "Options": shown at once when one of them has a problem. */
@@ -40,6 +49,7 @@ function summaryOf(value: InviteInput): string {
   }
   parts.push(isMyApps(value.redirectUrl) ? t('summaryMyApps') : t('summaryLandsOn', [host]));
   if (value.groups?.length) parts.push(t('summaryGroups', [String(value.groups.length)]));
+  if (value.sponsors?.length) parts.push(t('summarySponsors', [String(value.sponsors.length)]));
   return parts.join(' · ');
 }
 
@@ -63,10 +73,12 @@ export function InviteForm({
   onAdvancedToggle,
   onChange,
   onSubmit,
+  inviter,
 }: Props) {
   const mustOpen = ADVANCED.some((key) => problems[key]);
   const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
   const text = (key: keyof InviteInput) => (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never);
+  const sponsorHint = value.sponsors?.length ? undefined : t('sponsorsDefault', [inviter || t('sponsorsYou')]);
   const messageHint = t('messageCount', [String(value.message.length), String(LIMITS.message)]);
 
   return (
@@ -140,7 +152,25 @@ export function InviteForm({
                 </label>
               ))}
             </fieldset>
-            <GroupPicker value={value.groups ?? []} onChange={(groups) => set('groups', groups)} />
+            <DirectoryPicker
+              kind="searchGroups"
+              name="group"
+              label={t('fieldGroups')}
+              placeholder={t('groupsSearch')}
+              value={value.groups ?? []}
+              onChange={(groups) => set('groups', groups)}
+              max={MAX_GROUPS}
+            />
+            <DirectoryPicker
+              kind="searchPeople"
+              name="sponsor"
+              label={t('fieldSponsors')}
+              placeholder={t('sponsorsSearch')}
+              hint={sponsorHint}
+              value={value.sponsors ?? []}
+              onChange={(sponsors) => set('sponsors', sponsors.length ? sponsors : undefined)}
+              max={MAX_SPONSORS}
+            />
             <label class="check">
               <input
                 type="checkbox"

@@ -60,7 +60,7 @@ function Popup() {
       {view.kind === 'progress' ? (
         <BatchProgress queue={view.queue} onControl={s.control} onDone={s.another} />
       ) : view.kind === 'result' ? (
-        <ResultPanel result={view.result} onAnother={s.another} />
+        <ResultPanel result={view.result} notes={view.notes} onAnother={s.another} />
       ) : (
         form && (
           <InviteForm
@@ -88,6 +88,7 @@ function Popup() {
             canSend={!!status?.signedIn && (!addresses || s.chosen.length > 0)}
             onChange={s.setForm}
             onSubmit={() => void s.submit()}
+            inviter={s.status?.account?.name}
           />
         )
       )}

@@ -10,12 +10,24 @@ export function composeMailto(result: InviteResult): string {
   return `mailto:${encodeURIComponent(result.email)}?${query}`;
 }
 
-export function ResultPanel({ result, onAnother }: { result: InviteResult; onAnother: () => void }) {
+interface Props {
+  result: InviteResult;
+  /** What did not go as asked, although the guest is invited. */
+  notes: string[];
+  onAnother: () => void;
+}
+
+export function ResultPanel({ result, notes, onAnother }: Props) {
   return (
     <section class="box success-box" role="status" data-testid="result">
       <p>
         <strong>{t(result.sentMail ? 'invitedWithMail' : 'invitedNoMail', [result.email])}</strong>
       </p>
+      {notes.map((note) => (
+        <p class="error" key={note} data-testid="result-note">
+          {note}
+        </p>
+      ))}
       <p class="small">
         {t('newUserId')} <code data-testid="user-id">{result.userId}</code>
       </p>

@@ -22,6 +22,7 @@ import { history, store } from '../storage/browser-store';
 import { firstView } from '../storage/first-view';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
+import { itemNotes } from './item-notes';
 import { usePageAddresses } from './page-addresses';
 import { isSingle, useQueue, useRedeemLink } from './use-queue';
 
@@ -31,7 +32,11 @@ type Busy = 'signIn' | 'signOut' | 'invite' | null;
 const PASTE_BUDGET_MS = 1500;
 
 /** What the popup shows below the account bar. */
-export type View = { kind: 'form' } | { kind: 'progress'; queue: Queue } | { kind: 'result'; result: InviteResult };
+export type View =
+  | { kind: 'form' }
+  | { kind: 'progress'; queue: Queue }
+  /** `notes`: what did not go as asked although the guest is invited (a group, the sponsors). */
+  | { kind: 'result'; result: InviteResult; notes: string[] };
 
 /** Whether the browser believes it is online, following changes. */
 function useOnline(): boolean {
@@ -238,7 +243,8 @@ export function usePopup() {
   // A result found on opening gives way to the addresses the page offers.
   const resultShown = startedHere.current || (!scanning && !addresses);
   if (single?.state === 'done' && single.result && resultShown) {
-    view = { kind: 'result', result: { ...single.result, redeemUrl: single.result.redeemUrl ?? redeemUrl } };
+    const result = { ...single.result, redeemUrl: single.result.redeemUrl ?? redeemUrl };
+    view = { kind: 'result', result, notes: itemNotes(single) };
   } else if (run && !single) view = { kind: 'progress', queue: run };
 
   return {

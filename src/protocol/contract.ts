@@ -6,6 +6,7 @@ import type { GuestState, KnownUser } from '../core/directory';
 import type { Found } from '../core/extract/collector';
 import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupChoice } from '../core/groups';
+import type { PersonChoice } from '../core/people';
 import type { InviteResult } from '../core/invitation';
 import { PURPOSES, type Purpose } from '../core/permissions';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
@@ -109,6 +110,8 @@ export const backgroundRequests = {
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
   searchGroups: spec<GroupChoice[]>()(v.object({ query })),
+  /** Members of the directory to choose as sponsors. */
+  searchPeople: spec<PersonChoice[]>()(v.object({ query })),
   /** Asks interactively for a permission nobody granted yet (a consent window). */
   grantConsent: spec<AuthStatus>()(v.object({ purpose: v.picklist(PURPOSES) })),
   /** Signs in if need be, then asks silently for each permission: what works, what is missing. */
@@ -137,6 +140,7 @@ export const hostRequests = {
   lookup: spec<LookupOutcome>()(withConfig({ emails })),
   directory: spec<DirectoryView>()(withConfig({ emails })),
   searchGroups: spec<GroupChoice[]>()(withConfig({ query })),
+  searchPeople: spec<PersonChoice[]>()(withConfig({ query })),
   grantConsent: spec<AuthStatus>()(withConfig({ purpose: v.picklist(PURPOSES) })),
   checkConnection: spec<ConnectionCheck>()(withConfig({})),
   addToGroups: spec<GroupOutcome>()(

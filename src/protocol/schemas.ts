@@ -2,10 +2,10 @@
 // as schemas: each is checked on arrival, because neither messages nor stored data are trusted.
 import * as v from 'valibot';
 import { CLOUD_IDS, type AuthConfig } from '../core/clouds';
-import type { GroupRef, InviteInput, InviteResult, Recipient, RunOptions } from '../core/invitation';
+import type { DirectoryRef, InviteInput, InviteResult, Recipient, RunOptions } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
 import { LIMITS } from '../core/validate';
-import { MAX_GROUPS } from '../core/invitation';
+import { MAX_GROUPS, MAX_SPONSORS } from '../core/invitation';
 import { PURPOSES } from '../core/permissions';
 
 /** A directory object id (user, group). */
@@ -32,7 +32,7 @@ export const authConfig = v.object({
   askAllAtSignIn: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<AuthConfig>;
 
-const groupRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<GroupRef>;
+export const directoryRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<DirectoryRef>;
 
 export const inviteInput = v.object({
   email: text(1000),
@@ -43,7 +43,8 @@ export const inviteInput = v.object({
   messageLanguage: text(20),
   cc: text(1000),
   userType: v.picklist(['Guest', 'Member']),
-  groups: v.optional(v.pipe(v.array(groupRef), v.maxLength(MAX_GROUPS))),
+  groups: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_GROUPS))),
+  sponsors: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_SPONSORS))),
 }) satisfies v.GenericSchema<InviteInput>;
 
 export const runOptions = v.omit(inviteInput, ['email', 'displayName']) satisfies v.GenericSchema<RunOptions>;

@@ -4,7 +4,8 @@
 import type { Found } from '../core/extract/collector';
 import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
-import { authConfig, inviteResult, runOptions, userError, v } from '../protocol/schemas';
+import { authConfig, directoryRef, inviteResult, runOptions, userError, v } from '../protocol/schemas';
+import { MAX_SPONSORS } from '../core/invitation';
 import { isQueuePiece, joinQueue, splitQueue } from './queue-parts';
 import { DEFAULT_SETTINGS, MAX_LOOKUP_WINDOW_S, type Settings } from './settings';
 
@@ -55,6 +56,7 @@ export const defaultsSchema = v.object({
   sendMail: v.boolean(),
   messageLanguage: v.string(),
   userType: v.picklist(['Guest', 'Member']),
+  sponsors: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_SPONSORS))),
 }) satisfies v.GenericSchema<Settings['defaults']>;
 
 const settingsSchema = v.object({
@@ -80,6 +82,7 @@ const queueItem = v.object({
   groupsPending: v.optional(v.array(v.string())),
   groupAttempts: v.optional(v.number()),
   grouping: v.optional(v.boolean()),
+  sponsorsRefused: v.optional(userError),
 });
 const queueSchema = v.object({
   items: v.array(queueItem),

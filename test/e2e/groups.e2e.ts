@@ -84,7 +84,9 @@ test('a group add refused for good shows as a failure on its row, not as "Invite
   expect(await row.locator('.error').innerText()).toContain(
     'Invited, but not added to “Project Falcon guests”: Insufficient privileges',
   );
-  expect(await popup.getByTestId('batch-not-grouped').innerText()).toContain('could not be added to every group');
+  expect(await popup.getByTestId('batch-not-grouped').innerText()).toContain(
+    '1 invited guest(s) did not get everything you chose (a group, the sponsors)',
+  );
   const userId = tenant.state.users.get('nogroup@fabrikam.com')!.id;
   expect(group('Project Falcon guests').members.has(userId)).toBe(false);
   await popup.close();

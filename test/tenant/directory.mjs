@@ -39,6 +39,23 @@ export function seedGroups() {
   );
 }
 
+/** The people every tenant starts with: the signed-in user, two colleagues, and a guest from before. */
+export function seedPeople(state) {
+  const member = (displayName, local, id) => ({
+    displayName,
+    mail: `${local}@${state.domain}`,
+    userType: 'Member',
+    externalUserState: null,
+    ...(id ? { id } : {}),
+  });
+  return [
+    member(state.user.name, state.user.username.split('@')[0], state.user.oid),
+    member('Sam Sponsor', 'sam.sponsor'),
+    member('Dana Lee', 'dana.lee'),
+    { displayName: 'Dana Partner', mail: 'dana@partner.example', userType: 'Guest', externalUserState: 'Accepted' },
+  ];
+}
+
 /** A new guest shows up to reads and group changes only once replicated. */
 export const replicated = (state, user) => Date.now() - (user.createdAt ?? 0) >= state.replicationDelayMs;
 
@@ -77,6 +94,8 @@ export function invite(state, body) {
       'Authorization_RequestDenied',
       'This invitation is blocked by cross-tenant access settings. Admins in both organizations must allow it.',
     );
+  const sponsors = checkSponsors(state, body.invitedUserSponsors);
+  if (sponsors.refused) return sponsors.refused;
   const key = address.toLowerCase();
   let user = state.users.get(key);
   if (user && !user.external)
@@ -96,6 +115,8 @@ export function invite(state, body) {
       externalUserState: 'PendingAcceptance',
       external: true,
       createdAt: Date.now(),
+      // Without sponsors named, Entra makes the inviter the guest's sponsor.
+      sponsors: sponsors.ids ?? [state.user.oid],
     };
     state.users.set(key, user);
   }
@@ -124,6 +145,27 @@ export function invite(state, body) {
       invitedUser: { id: user.id },
     },
   };
+}
+
+/**
+ * `invitedUserSponsors`: at most 5, each a user or group of the directory. Where Microsoft's pages say
+ * nothing (an id that does not exist, a caller who may not set sponsors), the stricter reading: the
+ * whole invitation is refused, nothing is created.
+ */
+function checkSponsors(state, sponsors) {
+  if (sponsors === undefined) return {};
+  if (!Array.isArray(sponsors) || sponsors.some((s) => typeof s?.id !== 'string'))
+    return { refused: error(400, 'BadRequest', 'Invalid value for property invitedUserSponsors.') };
+  if (sponsors.length > 5)
+    return { refused: error(400, 'BadRequest', 'A maximum of 5 sponsors can be assigned to a user.') };
+  if (state.sponsorsRefused)
+    return { refused: error(403, 'Authorization_RequestDenied', 'Insufficient privileges to assign sponsors.') };
+  const ids = sponsors.map((s) => s.id);
+  const known = (id) =>
+    state.groups.has(id) || [...state.users.values()].some((u) => u.id === id && replicated(state, u));
+  const unknown = ids.find((id) => !known(id));
+  if (unknown) return { refused: error(404, 'Request_ResourceNotFound', `Resource '${unknown}' does not exist.`) };
+  return { ids };
 }
 
 /** Why Graph refuses to add a member to this group, if it does. */
@@ -172,27 +214,29 @@ export function addMember(state, groupId, body) {
   return { status: 204, body: '' };
 }
 
-const CLAUSE = [
-  /^mail eq '((?:[^']|'')*)'$/,
-  /^otherMails\/any\(\w+:\w+ eq '((?:[^']|'')*)'\)$/,
-  /^proxyAddresses\/any\(\w+:\w+ eq 'smtp:((?:[^']|'')*)'\)$/i,
-  /^userPrincipalName eq '((?:[^']|'')*)'$/,
+/** Each clause Graph may get from us, as a test of a user. */
+const CLAUSES = [
+  [/^mail eq '((?:[^']|'')*)'$/, (u, v) => u.mail.toLowerCase() === v],
+  [/^otherMails\/any\(\w+:\w+ eq '((?:[^']|'')*)'\)$/, (u, v) => u.mail.toLowerCase() === v],
+  [/^proxyAddresses\/any\(\w+:\w+ eq 'smtp:((?:[^']|'')*)'\)$/i, (u, v) => u.mail.toLowerCase() === v],
+  [/^userPrincipalName eq '((?:[^']|'')*)'$/, (u, v) => u.userPrincipalName.toLowerCase() === v],
+  [/^startswith\(displayName,'((?:[^']|'')*)'\)$/, (u, v) => (u.displayName ?? '').toLowerCase().startsWith(v)],
+  [/^startswith\(mail,'((?:[^']|'')*)'\)$/, (u, v) => u.mail.toLowerCase().startsWith(v)],
 ];
 
 /**
- * Replicated users matching `mail eq`, `otherMails/any`, `proxyAddresses/any` or `userPrincipalName eq`
- * clauses joined by `or`; any other filter is refused, as Graph refuses what it cannot parse.
+ * Replicated users matching any of `mail eq`, `otherMails/any`, `proxyAddresses/any`,
+ * `userPrincipalName eq`, `startswith(displayName|mail)` clauses joined by `or`; any other filter is
+ * refused, as Graph refuses what it cannot parse.
  */
 export function filterUsers(state, filter) {
-  const wanted = [];
+  const tests = [];
   for (const clause of filter.split(/ or (?=(?:[^']*'[^']*')*[^']*$)/)) {
-    const match = CLAUSE.map((re) => re.exec(clause.trim())).find(Boolean);
-    if (!match) return undefined;
-    wanted.push(match[1].replace(/''/g, "'").toLowerCase());
+    const found = CLAUSES.map(([re, test]) => [re.exec(clause.trim()), test]).find(([match]) => match);
+    if (!found) return undefined;
+    const [match, test] = found;
+    const value = match[1].replace(/''/g, "'").toLowerCase();
+    tests.push((u) => test(u, value));
   }
-  return [...state.users.values()].filter(
-    (u) =>
-      replicated(state, u) &&
-      (wanted.includes(u.mail.toLowerCase()) || wanted.includes(u.userPrincipalName.toLowerCase())),
-  );
+  return [...state.users.values()].filter((u) => replicated(state, u) && tests.some((test) => test(u)));
 }

@@ -82,7 +82,8 @@ function route(state, grant, method, path, body) {
     if (!user) {
       const filter = url.searchParams.get('$filter') ?? '';
       const found = filterUsers(state, filter);
-      return found ? { status: 200, body: { value: found.map(pick) } } : invalidFilter(filter);
+      const top = Number(url.searchParams.get('$top') ?? 100);
+      return found ? { status: 200, body: { value: found.slice(0, top).map(pick) } } : invalidFilter(filter);
     }
     const id = decodeURIComponent(user[1]);
     const found = [...state.users.values()].find((u) => u.id === id && replicated(state, u));

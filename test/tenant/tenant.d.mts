@@ -36,6 +36,8 @@ export interface GuestUser {
   externalUserState: string;
   /** Invited from outside (a guest, or a B2B member); false for the tenant's own members. */
   external: boolean;
+  /** Ids of who answers for the guest (set at invitation; the inviter when none were named). */
+  sponsors?: string[];
 }
 
 export interface Group {
@@ -61,6 +63,9 @@ export interface Tenant {
     multiTenantApp: boolean;
     blockedDomains: string[];
     crossTenantBlocked: string[];
+    sponsorsRefused: boolean;
+    /** The signed-in user (a member of the directory too). */
+    user: { oid: string; name: string; username: string };
     exposeRetryAfter: boolean;
     /** Invitation emails sent per address. */
     emailsSent: Map<string, number>;
@@ -85,7 +90,13 @@ export interface Tenant {
   dropSessions(): void;
   revokeRefreshTokens(): void;
   accept(email: string): void;
-  addUser(user: { mail: string; userType?: 'Guest' | 'Member'; externalUserState?: string | null }): GuestUser;
+  addUser(user: {
+    mail: string;
+    userType?: 'Guest' | 'Member';
+    externalUserState?: string | null;
+    displayName?: string | null;
+    id?: string;
+  }): GuestUser;
   setChaos(config?: Chaos): void;
   deleteUser(email: string): void;
   /** The directory as seeded (no guests, memberships or counts), no faults, no requests; sign-in state stays. */
@@ -125,6 +136,8 @@ export function startTenant(options?: {
   /** Addresses of the tenant's own members, there from the start and after every reset. */
   members?: string[];
   crossTenantBlocked?: string[];
+  /** Invitations that name sponsors are refused (403). */
+  sponsorsRefused?: boolean;
 }): Promise<Tenant>;
 
 /** Every permission the extension may ask for, as an admin grants them with one consent. */

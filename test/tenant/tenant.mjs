@@ -8,7 +8,7 @@ import { generate } from 'selfsigned';
 import { handleGraph } from './graph.mjs';
 import { json, page, redirect, takeFault } from './http.mjs';
 import { authorityProblem, authorize, openIdConfiguration, tokenEndpoint } from './identity.mjs';
-import { seedGroups } from './directory.mjs';
+import { seedGroups, seedPeople } from './directory.mjs';
 
 export const TENANT_ID = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
 export const TENANT_DOMAIN = 'contoso.test';
@@ -55,6 +55,8 @@ export async function startTenant(options = {}) {
     /** Domains the tenant's collaboration settings block, and domains whose tenants block us. */
     blockedDomains: options.blockedDomains ?? [],
     crossTenantBlocked: options.crossTenantBlocked ?? [],
+    /** The tenant refuses invitations that name sponsors (403), as a role or policy may. */
+    sponsorsRefused: options.sponsorsRefused ?? false,
     user: { oid: 'a1b2c3d4-0000-4000-8000-00000000a11c', name: 'Alex Admin', username: `alex@${TENANT_DOMAIN}` },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
     authorizeMode: 'ok',
@@ -125,12 +127,18 @@ export async function startTenant(options = {}) {
       if (user) user.externalUserState = 'Accepted';
     },
     /** A user who is already in the directory (a member, or a guest from an earlier invitation). */
-    addUser: ({ mail, userType = 'Guest', externalUserState = userType === 'Guest' ? 'PendingAcceptance' : null }) => {
+    addUser: ({
+      mail,
+      userType = 'Guest',
+      externalUserState = userType === 'Guest' ? 'PendingAcceptance' : null,
+      displayName = null,
+      id = randomUUID(),
+    }) => {
       const user = {
         external: externalUserState !== null,
-        id: randomUUID(),
+        id,
         mail,
-        displayName: null,
+        displayName,
         userType,
         userPrincipalName: userType === 'Member' ? mail : `${mail.replace('@', '_')}#EXT#@${state.domain}`,
         externalUserState,
@@ -153,6 +161,7 @@ export async function startTenant(options = {}) {
       state.inviteCounts.clear();
       state.emailsSent.clear();
       state.groups = seedGroups();
+      for (const person of seedPeople(state)) api.addUser(person);
       for (const mail of options.members ?? []) api.addUser({ mail, userType: 'Member' });
     },
     /** Within a test: forget the requests seen so far (to count what comes next), nothing else. */

@@ -22,6 +22,7 @@ function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue'])
     userStates: unused,
     directory: unused,
     searchGroups: unused,
+    searchPeople: unused,
     grantConsent: unused,
     checkConnection: unused,
   });

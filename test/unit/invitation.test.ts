@@ -33,7 +33,7 @@ describe('buildInvitationBody', () => {
       invitedUserType: 'Guest',
     });
   });
-  test('everything: name, message, language, one CC, Member', () => {
+  test('everything: name, message, language, one CC, Member, sponsors (ids only)', () => {
     const body = buildInvitationBody({
       ...base,
       displayName: ' Jane Doe ',
@@ -41,6 +41,7 @@ describe('buildInvitationBody', () => {
       messageLanguage: 'fr-FR',
       cc: 'pm@contoso.com',
       userType: 'Member',
+      sponsors: [{ id: 'sam-id', displayName: 'Sam' }],
     });
     expect(body).toEqual({
       invitedUserEmailAddress: 'jane@fabrikam.com',
@@ -48,6 +49,7 @@ describe('buildInvitationBody', () => {
       sendInvitationMessage: true,
       invitedUserType: 'Member',
       invitedUserDisplayName: 'Jane Doe',
+      invitedUserSponsors: [{ id: 'sam-id' }],
       invitedUserMessageInfo: {
         customizedMessageBody: 'Hello',
         messageLanguage: 'fr-FR',

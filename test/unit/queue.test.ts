@@ -4,6 +4,7 @@ import {
   counts,
   emptyQueue,
   enqueue,
+  inputOf,
   nextWake,
   retryFailed,
   settle,
@@ -161,6 +162,52 @@ describe('queue', () => {
     settle(q, a, { status: 403, body: { error: { message: 'Insufficient privileges' } } }, 0, TENANT);
     retryFailed(q, 10);
     expect(q.items.map((i) => i.state)).toEqual(['waiting', 'waiting']);
+  });
+});
+
+describe('sponsors Graph refuses', () => {
+  const sam = { id: 'sam', displayName: 'Sam' };
+  const refused = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'No.' } } };
+
+  test('a 4xx with sponsors goes once more without them, now; the item keeps why', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com'], { sponsors: [sam] });
+    const [item] = takeBatch(q, 0);
+    expect(inputOf(q, item).sponsors).toEqual([sam]);
+    settle(q, item, refused, 10, TENANT);
+    expect(item.state).toBe('waiting');
+    expect(item.notBefore).toBe(10);
+    expect(item.sponsorsRefused?.key).toBeTruthy();
+    expect(inputOf(q, item).sponsors).toBeUndefined();
+    // Without them it passes: invited, the reason kept for the row.
+    settle(q, takeBatch(q, 10)[0], { status: 201, body: { invitedUser: { id: 'u1' } } }, 20, TENANT);
+    expect(item.state).toBe('done');
+    expect(item.sponsorsRefused).toBeDefined();
+  });
+
+  test('refused again without them: failed with that answer; a retry tries the sponsors again', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com'], { sponsors: [sam] });
+    const [item] = takeBatch(q, 0);
+    settle(q, item, refused, 0, TENANT);
+    const blocked = {
+      status: 400,
+      body: { error: { code: 'BadRequest', message: 'The invited user email address is invalid.' } },
+    };
+    settle(q, takeBatch(q, 0)[0], blocked, 0, TENANT);
+    expect(item.state).toBe('failed');
+    retryFailed(q, 5);
+    expect(inputOf(q, item).sponsors).toEqual([sam]);
+  });
+
+  test('throttling and lost answers are not refusals: the sponsors stay', () => {
+    const q = emptyQueue();
+    add(q, ['a@x.com', 'b@x.com'], { sponsors: [sam] });
+    const [a, b] = takeBatch(q, 0);
+    settle(q, a, { status: 429, retryAfterSeconds: 1 }, 0, TENANT);
+    settle(q, b, { status: 503 }, 0, TENANT);
+    expect([a.sponsorsRefused, b.sponsorsRefused]).toEqual([undefined, undefined]);
+    expect([a.state, b.state]).toEqual(['waiting', 'uncertain']);
   });
 });
 
