@@ -11,7 +11,7 @@ import {
   type AuthenticationResult,
 } from '@azure/msal-browser';
 import type { Endpoints } from '../core/clouds';
-import { adminConsentUrl, allScopes, PERMISSION, PURPOSES, scopeFor, type Purpose } from '../core/permissions';
+import { adminConsentUrl, allScopes, EVERYDAY, PERMISSION, scopeFor, type Purpose } from '../core/permissions';
 import type { AccountInfo } from '../protocol/contract';
 import { clearInteractionState } from '../storage/msal-cache';
 import type { IdentityPort } from './identity-port';
@@ -131,7 +131,7 @@ export class AuthService {
 
   /** An administrator's consent for everything the extension may ask for (one link covers all). */
   private adminConsentLink(): string {
-    return adminConsentUrl(this.endpoints, this.clientId, this.identity.redirectUrl, [...PURPOSES]);
+    return adminConsentUrl(this.endpoints, this.clientId, this.identity.redirectUrl, EVERYDAY);
   }
 
   /**

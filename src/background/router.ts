@@ -95,6 +95,7 @@ export function backgroundHandlers(
     },
     searchGroups: (payload) => host('searchGroups', payload),
     searchPeople: (payload) => host('searchPeople', payload),
+    guestAddresses: (payload) => host('guestAddresses', payload),
     grantConsent: async (payload) => {
       const reply = await host('grantConsent', payload);
       // What stopped or could not be checked for want of this permission goes on.

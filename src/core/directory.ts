@@ -15,6 +15,12 @@ export type Standing = 'new' | 'member' | 'guestPending' | 'guestAccepted' | 'ow
 /** Where an invited guest stands now (externalUserState), or that the directory no longer has them. */
 export type GuestState = 'Accepted' | 'PendingAcceptance' | 'NotFound' | 'Unknown';
 
+/** Where a guest stands, and since when (ms), if the directory says. */
+export interface GuestReport {
+  state: GuestState;
+  since?: number;
+}
+
 /** A user the directory already has, as a lookup reads it. */
 export interface KnownUser {
   id: string;

@@ -29,13 +29,21 @@ const DOMAIN_BLOCKED = /domain.{0,80}(?:blocked|not allowed|deny list|allow list
 const BAD_ADDRESS = /email address is invalid|invited user email|invalid.*email/iu;
 const EXISTING_MEMBER = /non-external user already exists/iu;
 const ALREADY_MEMBER = /already exists|already a member/iu;
+const NOT_ON_USER = /doesn't match any emails on the user/iu;
 
-/** `member`: the invitation asked for a Member, which only some administrator roles may do. */
-export function describeGraphFailure(failure: GraphFailure, context: { member?: boolean } = {}): UserError {
+/**
+ * `member`: the invitation asked for a Member, which only some administrator roles may do; `reset`: it
+ * reset a guest's redemption, which takes the Helpdesk or User Administrator role.
+ */
+export function describeGraphFailure(
+  failure: GraphFailure,
+  context: { member?: boolean; reset?: boolean } = {},
+): UserError {
   const { status, code = '', message = '' } = failure;
   if (status === 0) return { key: 'errNetwork', transient: true };
   if (status === 400) {
     if (EXISTING_MEMBER.test(message)) return { key: 'errExistingMember' };
+    if (NOT_ON_USER.test(message)) return { key: 'errResetAddressNotOnUser' };
     if (BAD_ADDRESS.test(message)) return { key: 'errGraphBadAddress' };
     return { key: 'errGraphBadRequest', subs: [shorten(message || code)] };
   }
@@ -44,6 +52,7 @@ export function describeGraphFailure(failure: GraphFailure, context: { member?: 
     if (CROSS_TENANT.test(message)) return { key: 'errCrossTenant' };
     if (INVITES_BLOCKED.test(message)) return { key: 'errInvitesBlocked' };
     if (DOMAIN_BLOCKED.test(message)) return { key: 'errDomainBlocked' };
+    if (context.reset) return { key: 'errResetNeedsRole' };
     if (context.member) return { key: 'errMemberNeedsRole' };
     return { key: 'errNoPermission' };
   }

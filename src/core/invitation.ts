@@ -24,23 +24,28 @@ export interface InviteInput {
   userType: UserType;
   /** Groups to add the guest to once invited (ids; names for display). */
   groups?: GroupRef[];
+  /** Resets this guest's redemption (they accept again, with `email`) instead of inviting someone new. */
+  resetUserId?: string;
   /** Users who answer for the guest (`invitedUserSponsors`); none: Entra makes the inviter the sponsor. */
   sponsors?: DirectoryRef[];
 }
 
 /** What every invitation of one run shares: the form without the address and the name. */
-export type RunOptions = Omit<InviteInput, 'email' | 'displayName'>;
+export type RunOptions = Omit<InviteInput, 'email' | 'displayName' | 'resetUserId'>;
 
 /** Who one invitation of a run is for. */
 export interface Recipient {
   email: string;
   name: string;
+  /** The guest whose redemption this resets, with this address (which must already be on the user). */
+  resetUserId?: string;
 }
 
 export const inputFor = (options: RunOptions, recipient: Recipient): InviteInput => ({
   ...options,
   email: recipient.email,
   displayName: recipient.name,
+  ...(recipient.resetUserId ? { resetUserId: recipient.resetUserId } : {}),
 });
 
 /** A user or group of the directory: its id, and its name for display. */
@@ -91,6 +96,8 @@ export interface InvitationBody {
   invitedUserType: UserType;
   invitedUserDisplayName?: string;
   invitedUserSponsors?: { id: string }[];
+  resetRedemption?: true;
+  invitedUser?: { id: string };
   invitedUserMessageInfo?: {
     customizedMessageBody?: string;
     messageLanguage?: string;
@@ -140,6 +147,7 @@ export function buildInvitationBody(input: InviteInput, tenantId?: string): Invi
   };
   const name = input.displayName.trim();
   if (name) body.invitedUserDisplayName = name;
+  if (input.resetUserId) Object.assign(body, { resetRedemption: true, invitedUser: { id: input.resetUserId } });
   if (input.sponsors?.length) body.invitedUserSponsors = input.sponsors.map((s) => ({ id: s.id }));
   if (!input.sendMail) return body;
 

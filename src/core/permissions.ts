@@ -3,8 +3,14 @@
 import type { Endpoints } from './clouds';
 
 /** What a Graph call is for; each asks for its own permission only when first needed. */
-export const PURPOSES = ['invite', 'read', 'groups', 'domains'] as const;
+export const PURPOSES = ['invite', 'read', 'groups', 'domains', 'reset'] as const;
 export type Purpose = (typeof PURPOSES)[number];
+/**
+ * What every-day work needs: asked for at sign-in when the user chooses "all", checked by the set-up
+ * assistant, covered by the administrator's link. Resetting a redemption writes to users
+ * (User.ReadWrite.All): asked for only when someone resets one.
+ */
+export const EVERYDAY: Purpose[] = ['invite', 'read', 'groups', 'domains'];
 
 export const PERMISSION: Record<Purpose, string> = {
   invite: 'User.Invite.All',
@@ -13,6 +19,7 @@ export const PERMISSION: Record<Purpose, string> = {
   groups: 'GroupMember.ReadWrite.All',
   // The organization's verified domains: User.Read is the least privileged permission that reads them.
   domains: 'User.Read',
+  reset: 'User.ReadWrite.All',
 };
 
 /** A permission as the cloud wants it asked for: short on the global cloud, prefixed by the Graph host elsewhere. */
@@ -21,7 +28,7 @@ export function scopeFor(endpoints: Endpoints, purpose: Purpose): string {
 }
 
 /** Every permission at once: one administrator's consent then covers all features. */
-export const allScopes = (endpoints: Endpoints) => PURPOSES.map((p) => scopeFor(endpoints, p));
+export const allScopes = (endpoints: Endpoints) => EVERYDAY.map((p) => scopeFor(endpoints, p));
 
 /** The link an administrator opens to grant these permissions to the app for the whole organization. */
 export function adminConsentUrl(endpoints: Endpoints, clientId: string, redirectUri: string, purposes: Purpose[]) {

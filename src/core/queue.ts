@@ -104,6 +104,7 @@ export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient
       key,
       email: recipient.email.trim(),
       name: recipient.name.trim(),
+      ...(recipient.resetUserId ? { resetUserId: recipient.resetUserId } : {}),
       run,
       state: 'waiting',
       attempts: 0,
@@ -118,7 +119,10 @@ export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient
 /** The next batch to send (marked as sending), or nothing when paused or all are waiting for later. */
 export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueItem[] {
   if (queue.paused) return [];
-  const batch = queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now).slice(0, size);
+  const due = queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now);
+  // Resets go in batches of their own: they need a token with a stronger permission than invitations.
+  const resets = !!due[0]?.resetUserId;
+  const batch = due.filter((i) => !!i.resetUserId === resets).slice(0, size);
   for (const item of batch) {
     item.state = 'sending';
     item.attempts++;
@@ -157,7 +161,7 @@ export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: n
   const input = inputOf(queue, item);
   const failure = failureOf(answer);
   if (input.sponsors?.length && refusedOutright(failure)) return withoutSponsors(item, failure, now);
-  retryOrFail(item, failure, now, input.userType === 'Member');
+  retryOrFail(item, failure, now, { member: input.userType === 'Member', reset: !!input.resetUserId });
 }
 
 /** A 4xx that later cannot change: nothing was done, so the same invitation may go again, changed. */
@@ -177,13 +181,18 @@ function withoutSponsors(item: QueueItem, failure: GraphFailure, now: number): v
 }
 
 /** A failure known not to have been done (a 4xx): later again if it may pass then, otherwise failed. */
-export function retryOrFail(item: QueueItem, failure: GraphFailure, now: number, member = false): void {
+export function retryOrFail(
+  item: QueueItem,
+  failure: GraphFailure,
+  now: number,
+  context: { member?: boolean; reset?: boolean } = {},
+): void {
   const throttled = failure.status === 429;
   if (throttled) {
     item.throttled = (item.throttled ?? 0) + 1;
     item.attempts--;
   }
-  item.error = describeGraphFailure(failure, { member });
+  item.error = describeGraphFailure(failure, context);
   const again = throttled ? item.throttled! < MAX_THROTTLED : failure.status === 401 && item.attempts < MAX_ATTEMPTS;
   if (again) {
     item.state = 'waiting';

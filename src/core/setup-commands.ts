@@ -2,14 +2,14 @@
 // with this install's redirect URIs and the delegated Graph permissions, grant an administrator's
 // consent, and print the IDs to paste back. Permission IDs are looked up by name in the tenant's own
 // Microsoft Graph service principal, so nothing here can go stale.
-import { PERMISSION, PURPOSES } from './permissions';
+import { EVERYDAY, PERMISSION } from './permissions';
 
 /** The Firefox add-on ID (manifest.json, browser_specific_settings.gecko.id): fixed, so its redirect URI is too. */
 export const FIREFOX_ADDON_ID = 'guest-invite@entra-invite.example';
 /** Microsoft Graph's application ID, the same in every tenant. */
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const APP_NAME = 'Guest Invite for Entra ID';
-const permissions = () => PURPOSES.map((p) => PERMISSION[p]);
+const permissions = () => EVERYDAY.map((p) => PERMISSION[p]);
 
 /** Firefox's redirect URI for an add-on: the SHA-1 of its ID, in hex, under extensions.allizom.org. */
 export async function firefoxRedirectUri(addonId = FIREFOX_ADDON_ID): Promise<string> {

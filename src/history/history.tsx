@@ -7,6 +7,7 @@ import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
 import { ErrorBox } from '../ui/field';
+import { GuestActions } from './guest-actions';
 import '../ui/styles.css';
 
 const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
@@ -56,8 +57,9 @@ function History() {
   const [announcement, setAnnouncement] = useState('');
 
   const [keepLinks, setKeepLinks] = useState(false);
+  const reload = () => void history.load().then((list) => setEntries(list.reverse()));
   useEffect(() => {
-    void history.load().then((list) => setEntries(list.reverse()));
+    reload();
     void store.read('settings').then((s) => setKeepLinks(s.keepRedeemLinks));
   }, []);
   if (!entries) return null;
@@ -138,6 +140,7 @@ function History() {
               <th scope="col">{t('colTenant')}</th>
               <th scope="col">{t('colStatus')}</th>
               <th scope="col">{t('redeemLink')}</th>
+              <th scope="col">{t('colNext')}</th>
             </tr>
           </thead>
           <tbody>
@@ -151,8 +154,18 @@ function History() {
                 <td>
                   <code>{e.tenantId}</code>
                 </td>
-                <td data-testid="state">{t(`state_${e.state ?? 'Unknown'}`)}</td>
+                <td>
+                  <span data-testid="state">{t(`state_${e.state ?? 'Unknown'}`)}</span>
+                  {e.stateSince && (
+                    <span class="block muted" data-testid="state-since">
+                      {t('stateSince', [dateFormat.format(e.stateSince)])}
+                    </span>
+                  )}
+                </td>
                 <td>{e.redeemUrl ? <RedeemLink url={e.redeemUrl} /> : <span class="muted">{t('mailSent')}</span>}</td>
+                <td data-testid="next">
+                  <GuestActions entry={e} onFinished={reload} />
+                </td>
               </tr>
             ))}
           </tbody>

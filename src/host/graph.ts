@@ -4,7 +4,7 @@
 import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Endpoints } from '../core/clouds';
 import type { BatchAnswer } from '../core/batch';
-import type { GuestState } from '../core/directory';
+import type { GuestReport } from '../core/directory';
 import { GROUP_FIELDS, toChoice, type GraphGroup, type GroupChoice } from '../core/groups';
 import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
 import { PERSON_FIELDS, peopleFilter, toPeople, type GraphPerson, type PersonChoice } from '../core/people';
@@ -31,20 +31,36 @@ export function toGraphFailure(error: unknown): GraphFailure | undefined {
   };
 }
 
-/** Accepted, PendingAcceptance, or gone from the directory. */
-export async function fetchUserState(client: Client, id: string): Promise<GuestState> {
+/** Accepted, PendingAcceptance, or gone from the directory; and since when (externalUserStateChangeDateTime). */
+export async function fetchUserState(client: Client, id: string): Promise<GuestReport> {
   try {
     const user = (await client
       .api(`/users/${encodeURIComponent(id)}`)
-      .select('id,externalUserState')
-      .get()) as { externalUserState?: string | null };
-    if (user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance')
-      return user.externalUserState;
-    return 'Unknown';
+      .select('id,externalUserState,externalUserStateChangeDateTime')
+      .get()) as { externalUserState?: string | null; externalUserStateChangeDateTime?: string | null };
+    const since = Date.parse(user.externalUserStateChangeDateTime ?? '');
+    const state = user.externalUserState;
+    return {
+      state: state === 'Accepted' || state === 'PendingAcceptance' ? state : 'Unknown',
+      ...(Number.isNaN(since) ? {} : { since }),
+    };
   } catch (error) {
-    if (toGraphFailure(error)?.status === 404) return 'NotFound';
+    if (toGraphFailure(error)?.status === 404) return { state: 'NotFound' };
     throw error;
   }
+}
+
+/** The addresses on a user (mail, then otherMails): a redemption may be reset only to one of them. */
+export async function fetchAddresses(client: Client, id: string): Promise<string[]> {
+  const user = (await client
+    .api(`/users/${encodeURIComponent(id)}`)
+    .select('id,mail,otherMails')
+    .get()) as {
+    mail?: string | null;
+    otherMails?: string[] | null;
+  };
+  const all = [user.mail, ...(user.otherMails ?? [])].filter((a): a is string => !!a);
+  return [...new Map(all.map((a) => [a.toLowerCase(), a])).values()];
 }
 
 interface BatchStep {

@@ -5,8 +5,8 @@ import { AuthFailure, AuthService } from '../auth/auth-service';
 import type { IdentityPort } from '../auth/identity-port';
 import { BATCH_SIZE, failureOf, type BatchAnswer } from '../core/batch';
 import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
-import type { GuestState, KnownUser } from '../core/directory';
-import { PURPOSES, type Purpose } from '../core/permissions';
+import type { GuestReport, KnownUser } from '../core/directory';
+import { EVERYDAY, type Purpose } from '../core/permissions';
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
 import { addressKey, buildInvitationBody, checkInvite } from '../core/invitation';
 import type {
@@ -25,6 +25,7 @@ import {
   createGraphClient,
   fetchOrganization,
   type Organization,
+  fetchAddresses,
   fetchUserState,
   lookupStep,
   memberStep,
@@ -91,6 +92,8 @@ export class Host {
       this.run(p.config, () => this.withClient(p.config, 'read', (client) => searchPeople(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
+    guestAddresses: (p) =>
+      this.run(p.config, () => this.withClient(p.config, 'read', (client) => fetchAddresses(client, p.userId))),
     checkConnection: ({ config }) => this.run(config, () => this.checkConnection(config)),
     tenantName: ({ config }) =>
       this.run(config, async () => {
@@ -131,7 +134,7 @@ export class Host {
     const auth = this.auth(config);
     if (!(await auth.account())) await auth.signIn(config.askAllAtSignIn);
     const permissions = {} as ConnectionCheck['permissions'];
-    for (const purpose of PURPOSES) {
+    for (const purpose of EVERYDAY) {
       try {
         await auth.accessToken(purpose);
         permissions[purpose] = 'granted';
@@ -161,7 +164,9 @@ export class Host {
       body: buildInvitationBody(item.input, tenantId),
     }));
     // Sent once: a 5xx may come after the work was done, so the queue looks the addresses up instead.
-    const call = this.withClient(config, 'invite', (client) => postBatch(client, steps, true));
+    // A reset of a redemption writes to the user: that token's permission (User.ReadWrite.All).
+    const purpose = valid.some((item) => item.input.resetUserId) ? 'reset' : 'invite';
+    const call = this.withClient(config, purpose, (client) => postBatch(client, steps, true));
     const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
     try {
@@ -268,10 +273,10 @@ export class Host {
   }
 
   /** Where each invited guest stands now (externalUserState), for the history page. */
-  private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, GuestState>> {
+  private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, GuestReport>> {
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
     return this.withClient(config, 'read', async (client) => {
-      const states: Record<string, GuestState> = {};
+      const states: Record<string, GuestReport> = {};
       const queue = [...new Set(ids)];
       const worker = async () => {
         for (let id = queue.shift(); id; id = queue.shift()) states[id] = await fetchUserState(client, id);

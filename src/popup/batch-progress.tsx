@@ -4,7 +4,7 @@ import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
 import { ConsentActions } from '../ui/consent-actions';
 import { ErrorBox } from '../ui/field';
-import { invitedShort, itemNotes, statusKey } from './item-notes';
+import { invitedShort, itemNotes, statusKey } from '../ui/item-notes';
 
 interface Props {
   queue: Queue;

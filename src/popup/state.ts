@@ -22,7 +22,7 @@ import { history, store } from '../storage/browser-store';
 import { firstView } from '../storage/first-view';
 import type { InviteDefaults } from '../storage/settings';
 import { api } from '../ui/api';
-import { itemNotes } from './item-notes';
+import { itemNotes } from '../ui/item-notes';
 import { usePageAddresses } from './page-addresses';
 import { isSingle, useQueue, useRedeemLink } from './use-queue';
 

@@ -2,7 +2,7 @@
 // schema its payload must pass on arrival, and (as a type) its answer. The envelopes, the receivers'
 // handler maps and the pages' typed client are all derived from these maps (see messaging.ts).
 import type { BatchAnswer } from '../core/batch';
-import type { GuestState, KnownUser } from '../core/directory';
+import type { GuestReport, GuestState, KnownUser } from '../core/directory';
 import type { Found } from '../core/extract/collector';
 import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupChoice } from '../core/groups';
@@ -60,6 +60,8 @@ export interface GroupOutcome {
 /** Every invitation made from this browser, with where the guest stands when last checked. */
 export interface HistoryEntry extends InviteResult {
   state?: GuestState;
+  /** Since when the guest has been in that state (externalUserStateChangeDateTime). */
+  stateSince?: number;
   checkedAt?: number;
 }
 
@@ -110,6 +112,8 @@ export const backgroundRequests = {
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
   searchGroups: spec<GroupChoice[]>()(v.object({ query })),
+  /** The addresses on a guest's account: where a reset redemption may send them. */
+  guestAddresses: spec<string[]>()(v.object({ userId: objectId })),
   /** Members of the directory to choose as sponsors. */
   searchPeople: spec<PersonChoice[]>()(v.object({ query })),
   /** Asks interactively for a permission nobody granted yet (a consent window). */
@@ -146,7 +150,8 @@ export const hostRequests = {
   addToGroups: spec<GroupOutcome>()(
     withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
   ),
-  userStates: spec<Record<string, GuestState>>()(withConfig({ ids })),
+  userStates: spec<Record<string, GuestReport>>()(withConfig({ ids })),
+  guestAddresses: spec<string[]>()(withConfig({ userId: objectId })),
   /** The signed-in directory's display name, if this app may read it (User.Read); never asks. */
   tenantName: spec<{ name: string; domain?: string } | null>()(withConfig({})),
 };

@@ -45,10 +45,19 @@ export const inviteInput = v.object({
   userType: v.picklist(['Guest', 'Member']),
   groups: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_GROUPS))),
   sponsors: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_SPONSORS))),
+  resetUserId: v.optional(objectId),
 }) satisfies v.GenericSchema<InviteInput>;
 
-export const runOptions = v.omit(inviteInput, ['email', 'displayName']) satisfies v.GenericSchema<RunOptions>;
-export const recipient = v.object({ email: text(1000), name: text(1000) }) satisfies v.GenericSchema<Recipient>;
+export const runOptions = v.omit(inviteInput, [
+  'email',
+  'displayName',
+  'resetUserId',
+]) satisfies v.GenericSchema<RunOptions>;
+export const recipient = v.object({
+  email: text(1000),
+  name: text(1000),
+  resetUserId: v.optional(objectId),
+}) satisfies v.GenericSchema<Recipient>;
 
 export const inviteResult = v.object({
   email: address,

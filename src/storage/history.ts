@@ -1,7 +1,7 @@
 // Every invitation made from this browser (the `history` entry of storage.ts). Redeem links are
 // secrets: the history page shows them only on request. Writes go one at a time, so that batches
 // finishing together never drop each other's entries.
-import { RECENT_INVITE_MS, type GuestState } from '../core/directory';
+import { RECENT_INVITE_MS, type GuestReport, type GuestState } from '../core/directory';
 import type { InviteResult } from '../core/invitation';
 import type { HistoryEntry } from '../protocol/contract';
 import type { Store } from './storage';
@@ -37,14 +37,19 @@ export class History {
     await this.change((history) => [...history, ...entries].slice(-HISTORY_LIMIT));
   }
 
-  async recordStates(states: Record<string, GuestState>, at: number): Promise<HistoryEntry[]> {
+  async recordStates(reports: Record<string, GuestReport>, at: number): Promise<HistoryEntry[]> {
     const stateOf = (entry: HistoryEntry): GuestState => {
-      const state = states[entry.userId];
+      const state = reports[entry.userId].state;
       // A guest invited a moment ago may not have replicated yet: not found then says nothing.
       return state === 'NotFound' && at - entry.at < RECENT_INVITE_MS ? 'Unknown' : state;
     };
     await this.change((history) =>
-      history.map((entry) => (states[entry.userId] ? { ...entry, state: stateOf(entry), checkedAt: at } : entry)),
+      history.map((entry) => {
+        const report = reports[entry.userId];
+        if (!report) return entry;
+        const { stateSince: _old, ...rest } = entry;
+        return { ...rest, state: stateOf(entry), checkedAt: at, ...(report.since ? { stateSince: report.since } : {}) };
+      }),
     );
     return this.load();
   }

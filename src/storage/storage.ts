@@ -71,6 +71,7 @@ const queueItem = v.object({
   key: v.string(),
   email: v.string(),
   name: v.string(),
+  resetUserId: v.optional(v.string()),
   run: v.string(),
   state: v.picklist(ITEM_STATES),
   attempts: v.number(),
@@ -117,6 +118,7 @@ function migrateQueue(stored: unknown): unknown {
 const historyEntry = v.object({
   ...inviteResult.entries,
   state: v.optional(v.picklist(['Accepted', 'PendingAcceptance', 'NotFound', 'Unknown'])),
+  stateSince: v.optional(v.number()),
   checkedAt: v.optional(v.number()),
 }) satisfies v.GenericSchema<HistoryEntry>;
 

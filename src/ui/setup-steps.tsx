@@ -3,7 +3,7 @@
 // steps), and test the connection (sign in, then each permission as Entra answers for it).
 import { useEffect, useState } from 'preact/hooks';
 import { resolveEndpoints } from '../core/clouds';
-import { adminConsentUrl, PERMISSION, PURPOSES } from '../core/permissions';
+import { adminConsentUrl, EVERYDAY, PERMISSION } from '../core/permissions';
 import { azureCliScript, firefoxRedirectUri, powershellScript } from '../core/setup-commands';
 import { redirectUrl } from '../platform/browser';
 import type { ConnectionCheck } from '../protocol/contract';
@@ -63,7 +63,7 @@ export function RegisterApp() {
         <ol class="small">
           <li>{t('setupPortal1')}</li>
           <li>{t('setupPortal2', [uris.join(', ')])}</li>
-          <li>{t('setupPortal3', [PURPOSES.map((p) => PERMISSION[p]).join(', ')])}</li>
+          <li>{t('setupPortal3', [EVERYDAY.map((p) => PERMISSION[p]).join(', ')])}</li>
           <li>{t('setupPortal4')}</li>
         </ol>
       </details>
@@ -80,7 +80,7 @@ function useAdminConsentLink(): string | undefined {
         const config = authConfigOf(settings);
         setLink(
           isConfigured(config)
-            ? adminConsentUrl(resolveEndpoints(config), config.clientId, redirectUrl(), [...PURPOSES])
+            ? adminConsentUrl(resolveEndpoints(config), config.clientId, redirectUrl(), EVERYDAY)
             : undefined,
         );
       });
@@ -128,7 +128,7 @@ export function TestConnection() {
                 check.status.tenantName ?? check.status.account.tenantId,
               ])}
             </li>
-            {PURPOSES.map((purpose) => (
+            {EVERYDAY.map((purpose) => (
               <li key={purpose} data-state={check.permissions[purpose]} data-testid={`check-${purpose}`}>
                 {t(`setupPermission_${check.permissions[purpose]}`, [PERMISSION[purpose], t(`purpose_${purpose}`)])}
                 {check.permissions[purpose] === 'missing' && (

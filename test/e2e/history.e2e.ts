@@ -77,7 +77,7 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
   expect(await rows.nth(1).getByTestId('state').innerText()).toBe('Invitation pending');
   const gets = tenant.requests('GET', '/v1.0/users/');
   expect(gets).toHaveLength(3);
-  expect(gets.every((g) => g.query.$select === 'id,externalUserState')).toBe(true);
+  expect(gets.every((g) => g.query.$select === 'id,externalUserState,externalUserStateChangeDateTime')).toBe(true);
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export').click();

@@ -113,6 +113,8 @@ export function invite(state, body) {
       userType: body.invitedUserType === 'Member' ? 'Member' : 'Guest',
       userPrincipalName: `${address.replace('@', '_')}#EXT#@${state.domain}`,
       externalUserState: 'PendingAcceptance',
+      externalUserStateChangeDateTime: new Date().toISOString(),
+      otherMails: [],
       external: true,
       createdAt: Date.now(),
       // Without sponsors named, Entra makes the inviter the guest's sponsor.
@@ -166,6 +168,50 @@ function checkSponsors(state, sponsors) {
   const unknown = ids.find((id) => !known(id));
   if (unknown) return { refused: error(404, 'Request_ResourceNotFound', `Resource '${unknown}' does not exist.`) };
   return { ids };
+}
+
+/** The roles that may reset a redemption (reset-redemption-status.md); a Global Administrator may too. */
+const RESET_ROLES = ['Helpdesk Administrator', 'User Administrator'];
+
+/**
+ * POST /invitations with resetRedemption: the guest keeps their object id, groups and apps, and
+ * accepts again with `invitedUserEmailAddress`, which must already be their mail or one of otherMails.
+ */
+export function resetRedemption(state, body) {
+  if (!state.userIsAdmin && !state.userRoles.some((role) => RESET_ROLES.includes(role)))
+    return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  const id = body.invitedUser?.id;
+  const user = [...state.users.values()].find((u) => u.id === id && replicated(state, u));
+  if (!user) return error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
+  const address = String(body.invitedUserEmailAddress ?? '').toLowerCase();
+  const onUser = [user.mail, ...(user.otherMails ?? [])].map((a) => a.toLowerCase());
+  if (!onUser.includes(address))
+    return error(
+      400,
+      'BadRequest',
+      "The email you're using to invite this user doesn't match any emails on the user object. Add the email " +
+        'to the user object and try again.',
+    );
+  if (!/^https?:\/\//i.test(String(body.inviteRedirectUrl ?? '')))
+    return error(400, 'BadRequest', 'The invite redirect URL is invalid.');
+  user.externalUserState = 'PendingAcceptance';
+  user.externalUserStateChangeDateTime = new Date().toISOString();
+  user.resetTo = address;
+  if (body.sendInvitationMessage) state.emailsSent.set(address, (state.emailsSent.get(address) ?? 0) + 1);
+  return {
+    status: 201,
+    body: {
+      id: randomUUID(),
+      inviteRedeemUrl: `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(`reset-${user.id}`)}`,
+      invitedUserEmailAddress: body.invitedUserEmailAddress,
+      invitedUserType: user.userType,
+      sendInvitationMessage: !!body.sendInvitationMessage,
+      resetRedemption: true,
+      inviteRedirectUrl: body.inviteRedirectUrl,
+      status: 'PendingAcceptance',
+      invitedUser: { id: user.id },
+    },
+  };
 }
 
 /** Why Graph refuses to add a member to this group, if it does. */

@@ -36,6 +36,10 @@ export interface GuestUser {
   externalUserState: string;
   /** Invited from outside (a guest, or a B2B member); false for the tenant's own members. */
   external: boolean;
+  otherMails?: string[];
+  externalUserStateChangeDateTime?: string | null;
+  /** The address a reset redemption sent the guest to. */
+  resetTo?: string;
   /** Ids of who answers for the guest (set at invitation; the inviter when none were named). */
   sponsors?: string[];
 }
@@ -64,6 +68,7 @@ export interface Tenant {
     blockedDomains: string[];
     crossTenantBlocked: string[];
     sponsorsRefused: boolean;
+    userRoles: string[];
     /** The signed-in user (a member of the directory too). */
     user: { oid: string; name: string; username: string };
     exposeRetryAfter: boolean;
@@ -96,6 +101,7 @@ export interface Tenant {
     externalUserState?: string | null;
     displayName?: string | null;
     id?: string;
+    otherMails?: string[];
   }): GuestUser;
   setChaos(config?: Chaos): void;
   deleteUser(email: string): void;
@@ -138,6 +144,8 @@ export function startTenant(options?: {
   crossTenantBlocked?: string[];
   /** Invitations that name sponsors are refused (403). */
   sponsorsRefused?: boolean;
+  /** The signed-in user's directory roles, e.g. 'Helpdesk Administrator'. */
+  userRoles?: string[];
 }): Promise<Tenant>;
 
 /** Every permission the extension may ask for, as an admin grants them with one consent. */

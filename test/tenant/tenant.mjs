@@ -57,6 +57,8 @@ export async function startTenant(options = {}) {
     crossTenantBlocked: options.crossTenantBlocked ?? [],
     /** The tenant refuses invitations that name sponsors (403), as a role or policy may. */
     sponsorsRefused: options.sponsorsRefused ?? false,
+    /** The signed-in user's directory roles (beyond userIsAdmin, a Global Administrator). */
+    userRoles: options.userRoles ?? [],
     user: { oid: 'a1b2c3d4-0000-4000-8000-00000000a11c', name: 'Alex Admin', username: `alex@${TENANT_DOMAIN}` },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
     authorizeMode: 'ok',
@@ -124,7 +126,9 @@ export async function startTenant(options = {}) {
     /** The guest redeems the invitation. */
     accept: (email) => {
       const user = state.users.get(email.toLowerCase());
-      if (user) user.externalUserState = 'Accepted';
+      if (!user) return;
+      user.externalUserState = 'Accepted';
+      user.externalUserStateChangeDateTime = new Date().toISOString();
     },
     /** A user who is already in the directory (a member, or a guest from an earlier invitation). */
     addUser: ({
@@ -133,11 +137,14 @@ export async function startTenant(options = {}) {
       externalUserState = userType === 'Guest' ? 'PendingAcceptance' : null,
       displayName = null,
       id = randomUUID(),
+      otherMails = [],
     }) => {
       const user = {
         external: externalUserState !== null,
         id,
         mail,
+        otherMails,
+        externalUserStateChangeDateTime: externalUserState ? new Date().toISOString() : null,
         displayName,
         userType,
         userPrincipalName: userType === 'Member' ? mail : `${mail.replace('@', '_')}#EXT#@${state.domain}`,

@@ -23,6 +23,7 @@ function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue'])
     directory: unused,
     searchGroups: unused,
     searchPeople: unused,
+    guestAddresses: unused,
     grantConsent: unused,
     checkConnection: unused,
   });

@@ -36,6 +36,18 @@ describe('describeGraphFailure', () => {
   });
 });
 
+describe('resetting a redemption', () => {
+  test('a 403 names the roles that may reset; an address not on the user says to add it first', () => {
+    const denied = { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' };
+    expect(describeGraphFailure(denied, { reset: true }).key).toBe('errResetNeedsRole');
+    expect(describeGraphFailure(denied).key).toBe('errNoPermission');
+    const message = "The email you're using to invite this user doesn't match any emails on the user object.";
+    expect(describeGraphFailure({ status: 400, code: 'BadRequest', message }, { reset: true }).key).toBe(
+      'errResetAddressNotOnUser',
+    );
+  });
+});
+
 describe('parseRetryAfter', () => {
   test('seconds or HTTP date', () => {
     expect(parseRetryAfter('3')).toBe(3);

@@ -13,6 +13,7 @@ export const invitedShort = (item: QueueItem) => notGrouped(item) || noSponsors(
 export function statusKey(item: QueueItem): string {
   if (notGrouped(item)) return 'status_notGrouped';
   if (noSponsors(item)) return 'status_noSponsors';
+  if (item.state === 'done' && item.resetUserId) return 'status_resetDone';
   return `status_${item.state}`;
 }
 
