@@ -93,8 +93,8 @@ test('default sponsors from the settings go with every invitation of a list; at 
   expect(sponsorsSent()).toEqual([sam, sam]);
   await popup.close();
   await browser.worker.evaluate(async () => {
-    const { settings } = (await chrome.storage.local.get('settings')) as { settings: { defaults: object } };
-    delete (settings.defaults as { sponsors?: unknown }).sponsors;
+    const { settings } = await chrome.storage.local.get<{ settings: { defaults: { sponsors?: unknown } } }>('settings');
+    delete settings.defaults.sponsors;
     await chrome.storage.local.set({ settings });
   });
 });
