@@ -117,6 +117,39 @@ test('Firefox: a permission nobody granted is asked for in a consent window (an 
   expect(silent).toHaveLength(0);
 });
 
+test('Firefox: a sponsor chosen by name goes with the invitation; the history page resets a redemption', async () => {
+  tenant.state.consented.push('User.Read.All', 'User.ReadWrite.All');
+  const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=invite]');
+  await popup.locator('#email').fill('sly@fabrikam.com');
+  if (!(await popup.$eval('details.advanced', (d) => d.open))) await popup.click('[data-testid=options-summary]');
+  await popup.locator('[data-testid=sponsor-search]').fill('sam');
+  const sam = await popup.waitForSelector('[data-testid=sponsor-add]', { timeout: 20_000 });
+  await sam!.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+  await sam!.click();
+  await popup.click('[data-testid=invite]');
+  await popup.waitForSelector('[data-testid=result]', { timeout: 20_000 });
+  const sent = tenant.invitations().find((i) => i.body.invitedUserEmailAddress === 'sly@fabrikam.com')!;
+  expect(sent.body.invitedUserSponsors).toEqual([{ id: tenant.state.users.get('sam.sponsor@contoso.test')!.id }]);
+
+  tenant.accept('sly@fabrikam.com');
+  tenant.state.userRoles = ['User Administrator'];
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // the new guest replicates
+  const history = await openAddonPage(browser, 'history/history.html', '[data-testid=refresh]');
+  await history.click('[data-testid=refresh]');
+  const reset = await history.waitForSelector('[data-testid=reset]', { timeout: 20_000 });
+  await reset!.click();
+  await history.waitForSelector('[data-testid=confirm-reset] select:not([disabled])', { timeout: 20_000 });
+  await history.click('[data-testid=confirm-reset] button.danger');
+  await history.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=guest-action-status]')?.textContent ===
+      'Redemption reset, new invitation sent',
+    { timeout: 20_000 },
+  );
+  const guest = tenant.state.users.get('sly@fabrikam.com')!;
+  expect([guest.externalUserState, guest.resetTo]).toEqual(['PendingAcceptance', 'sly@fabrikam.com']);
+});
+
 test('Firefox: the page scanner finds every corpus address, with its name, and no decoy', async () => {
   const pages = await servePages();
   // As the corpus is scored: addresses compared without case (the local part keeps the page's), names exactly.
