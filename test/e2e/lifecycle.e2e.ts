@@ -2,9 +2,11 @@
 // (Resend), a guest who accepted gets a fresh start with an address already on their account (Reset
 // redemption), each behind a confirmation; the guest's state and since when; and what the directory
 // asks for a reset: User.ReadWrite.All, asked for only then, and the Helpdesk or User Administrator role.
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
+import { violationsInBothSchemes } from './axe';
 import { fillInvite, openFreshPopup, REPLICATION_MS, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
@@ -69,6 +71,8 @@ test('reset: its permission asked for only then, the role named, then reset to a
     .poll(() => confirm.locator('select option').allInnerTexts())
     .toEqual(['pia@fabrikam.com', 'pia@home.example']);
   await confirm.locator('select').selectOption('pia@home.example');
+  expect(await violationsInBothSchemes(page)).toEqual([]);
+  await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/history-reset.png') });
   await confirm.getByRole('button', { name: 'Reset redemption' }).click();
 
   // User.ReadWrite.All was never granted (sign-in asked for less): the run waits, naming it.

@@ -1,7 +1,9 @@
 // Sponsors (issue 12, item 1): people of the directory, found by name or address, sent with the
 // invitation as invitedUserSponsors; defaults from the settings; and a tenant that refuses them gets
 // the invitation once more without them, the row saying why.
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { violationsInBothSchemes } from './axe';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { fillInvite, openFreshPopup, pasteAddresses, showOptions, startSignedIn, type Launched } from './harness';
 
@@ -38,6 +40,10 @@ test('choose sponsors by name or address: the invitation names them, and the gue
   await popup.getByTestId('sponsor-add').click();
   expect(await popup.getByRole('list', { name: 'Sponsors (optional)' }).innerText()).toMatch(/Sam Sponsor[\s\S]*Dana/);
   expect(await popup.getByTestId('options-summary').innerText()).toContain('sponsors: 2');
+  expect(await violationsInBothSchemes(popup)).toEqual([]);
+  await popup.getByTestId('sponsor-search').fill('');
+  await popup.locator('#sponsors').scrollIntoViewIfNeeded();
+  await popup.screenshot({ path: resolve(import.meta.dirname, '../../docs/popup-sponsors.png') });
   await popup.getByTestId('invite').click();
   await popup.getByTestId('result').waitFor();
 
