@@ -8,10 +8,11 @@ import { checkInvite, inputFor, type Recipient, type RunOptions } from '../core/
 import { checkAgain, dueLookups, markUncertain } from '../core/lost-answers';
 import { Pacer } from '../core/pacing';
 import * as rules from '../core/queue';
-import type { GroupOutcome, QueueAction, Reply } from '../protocol/contract';
+import type { QueueAction } from '../protocol/contract';
 import type { Platform } from '../platform/platform';
 import { withoutLink, type History } from '../storage/history';
 import type { Store } from '../storage/storage';
+import { sendFollowUps, type FollowUp } from './follow-ups';
 import { lookUpLostAnswers } from './lost-answer-lookups';
 import { invitedResults, QueueRefusal, saveFailure, stopReason } from './queue-words';
 import type { HostCall } from './router';
@@ -284,19 +285,9 @@ export class QueueRunner {
     if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 
-  /** Member additions for invited guests; adding twice is harmless, so a lost answer is just retried. */
-  private async sendGroups(q: rules.Queue, steps: { item: rules.QueueItem; groupId: string }[]): Promise<void> {
-    const reply: Reply<GroupOutcome> = await this.deps.host('addToGroups', {
-      steps: steps.map((step, i) => ({ id: String(i), groupId: step.groupId, userId: step.item.result!.userId })),
-    });
-    const now = this.now();
-    const answers = new Map(reply.ok ? (reply.value.answers ?? []).map((a) => [a.id, a]) : []);
-    steps.forEach((step, i) => {
-      const groups = q.runs[step.item.run]?.groups ?? [];
-      const name = groups.find((g) => g.id === step.groupId)?.displayName ?? step.groupId;
-      rules.settleGroup(step.item, step.groupId, answers.get(String(i)), now, name);
-    });
-    rules.finishGrouping([...new Set(steps.map((s) => s.item))]);
+  /** Details and member additions for invited guests (see follow-ups.ts). */
+  private async sendGroups(q: rules.Queue, steps: FollowUp[]): Promise<void> {
+    await sendFollowUps(q, steps, this.deps.host, () => this.now());
     if (await this.persist(q)) await this.notifyIfDrained(q);
   }
 

@@ -1,4 +1,5 @@
 // The invitation as the user describes it, its validation, and the exact Graph body it becomes.
+import { checkDetails, type GuestDetails } from './guest-details';
 import { checkAddress, checkCc, checkDisplayName, checkMessage, checkRedirectUrl, type Problem } from './validate';
 
 export type UserType = 'Guest' | 'Member';
@@ -26,6 +27,8 @@ export interface InviteInput {
   groups?: GroupRef[];
   /** Resets this guest's redemption (they accept again, with `email`) instead of inviting someone new. */
   resetUserId?: string;
+  /** Set on the guest once invited (PATCH /users/{id}); not part of the invitation itself. */
+  details?: GuestDetails;
   /** Users who answer for the guest (`invitedUserSponsors`); none: Entra makes the inviter the sponsor. */
   sponsors?: DirectoryRef[];
 }
@@ -105,7 +108,7 @@ export interface InvitationBody {
   };
 }
 
-export type InputProblems = Partial<Record<keyof InviteInput, Problem>>;
+export type InputProblems = Partial<Record<keyof InviteInput | `details.${keyof GuestDetails}`, Problem>>;
 
 /** Every problem with the form, by field; empty when it may be sent. */
 export function checkInvite(input: InviteInput): InputProblems {
@@ -121,6 +124,8 @@ export function checkInvite(input: InviteInput): InputProblems {
     add('cc', checkCc(input.cc));
   }
   if (input.userType !== 'Guest' && input.userType !== 'Member') add('userType', { key: 'errUserType' });
+  for (const [field, problem] of Object.entries(checkDetails(input.details)))
+    problems[`details.${field as keyof GuestDetails}`] = problem;
   return problems;
 }
 

@@ -3,12 +3,12 @@
 import type { Endpoints } from './clouds';
 
 /** What a Graph call is for; each asks for its own permission only when first needed. */
-export const PURPOSES = ['invite', 'read', 'groups', 'domains', 'reset'] as const;
+export const PURPOSES = ['invite', 'read', 'groups', 'domains', 'writeUsers'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 /**
  * What every-day work needs: asked for at sign-in when the user chooses "all", checked by the set-up
- * assistant, covered by the administrator's link. Resetting a redemption writes to users
- * (User.ReadWrite.All): asked for only when someone resets one.
+ * assistant, covered by the administrator's link. Writing to users (User.ReadWrite.All: resetting a
+ * redemption, setting a guest's details) is asked for only when someone does it.
  */
 export const EVERYDAY: Purpose[] = ['invite', 'read', 'groups', 'domains'];
 
@@ -19,7 +19,7 @@ export const PERMISSION: Record<Purpose, string> = {
   groups: 'GroupMember.ReadWrite.All',
   // The organization's verified domains: User.Read is the least privileged permission that reads them.
   domains: 'User.Read',
-  reset: 'User.ReadWrite.All',
+  writeUsers: 'User.ReadWrite.All',
 };
 
 /** A permission as the cloud wants it asked for: short on the global cloud, prefixed by the Graph host elsewhere. */

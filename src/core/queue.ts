@@ -3,6 +3,7 @@
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
 import { markUncertain } from './lost-answers';
+import { cleanDetails } from './guest-details';
 import {
   addressKey,
   inputFor,
@@ -206,15 +207,18 @@ export function retryOrFail(
   item.state = 'failed';
 }
 
-/** After the invitation: on to the groups, if any were chosen. */
+/** A follow-up step that is not a group: the guest's details (PATCH /users/{id}). '#' is in no object id. */
+export const DETAILS_STEP = '#details';
+
+/** After the invitation: on to the guest's details and the groups, if any were chosen. */
 export function startGrouping(item: QueueItem, input: InviteInput, now: number): void {
-  const groups = input.groups ?? [];
-  if (!groups.length || !item.result?.userId) {
+  const steps = [...(cleanDetails(input.details) ? [DETAILS_STEP] : []), ...(input.groups ?? []).map((g) => g.id)];
+  if (!steps.length || !item.result?.userId) {
     item.state = 'done';
     return;
   }
   item.state = 'grouping';
-  item.groupsPending = groups.map((g) => g.id);
+  item.groupsPending = steps;
   item.groupAttempts = 0;
   item.notBefore = now + REPLICATION_GRACE_MS;
 }
@@ -234,8 +238,9 @@ export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { 
 }
 
 /**
- * One member addition's answer: added (204) or already a member (400) are both done; 404 means the
- * new guest has not replicated yet, so try again shortly; anything else is reported on the item.
+ * One follow-up's answer (a member addition, or the details): added (204) or already a member (400)
+ * are both done; 404 means the new guest has not replicated yet, so try again shortly; anything else
+ * is reported on the item (`groupName`: the group's name; none for the details).
  */
 export function settleGroup(
   item: QueueItem,
@@ -260,7 +265,11 @@ export function settleGroup(
     return;
   }
   item.groupsPending = item.groupsPending!.filter((id) => id !== groupId);
-  if (!added) item.error = { key: 'errGroupAdd', subs: [groupName, message || String(status)] };
+  if (added) return;
+  if (groupId !== DETAILS_STEP) item.error = { key: 'errGroupAdd', subs: [groupName, message || String(status)] };
+  // Writing to another user takes the User Administrator role: say so rather than Graph's words.
+  else if (status === 403) item.error = { key: 'errDetailsNeedRole' };
+  else item.error = { key: 'errDetailsSet', subs: [message || String(status)] };
 }
 
 /** After a batch of member additions: items with no group left are done. */

@@ -5,6 +5,7 @@ import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-gr
 import type { Endpoints } from '../core/clouds';
 import type { BatchAnswer } from '../core/batch';
 import type { GuestReport } from '../core/directory';
+import type { GuestDetails } from '../core/guest-details';
 import { GROUP_FIELDS, toChoice, type GraphGroup, type GroupChoice } from '../core/groups';
 import { parseRetryAfter, type GraphFailure } from '../core/graph-errors';
 import { PERSON_FIELDS, peopleFilter, toPeople, type GraphPerson, type PersonChoice } from '../core/people';
@@ -63,9 +64,9 @@ export async function fetchAddresses(client: Client, id: string): Promise<string
   return [...new Map(all.map((a) => [a.toLowerCase(), a])).values()];
 }
 
-interface BatchStep {
+export interface BatchStep {
   id: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   body?: unknown;
 }
@@ -161,6 +162,11 @@ export async function searchPeople(client: Client, query: string): Promise<Perso
     value?: GraphPerson[];
   };
   return toPeople(reply.value ?? []);
+}
+
+/** A guest's details: PATCH /users/{id}, as a batch step. */
+export function detailsStep(id: string, userId: string, details: GuestDetails): BatchStep {
+  return { id, method: 'PATCH', url: `/users/${encodeURIComponent(userId)}`, body: details };
 }
 
 /** Adding a member: POST /groups/{id}/members/$ref, as a batch step. */

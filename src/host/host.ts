@@ -29,6 +29,8 @@ import {
   fetchUserState,
   lookupStep,
   memberStep,
+  detailsStep,
+  type BatchStep,
   postBatch,
   searchGroups,
   searchPeople,
@@ -91,6 +93,7 @@ export class Host {
     searchPeople: (p) =>
       this.run(p.config, () => this.withClient(p.config, 'read', (client) => searchPeople(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
+    updateGuests: (p) => this.run(p.config, () => this.updateGuests(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
     guestAddresses: (p) =>
       this.run(p.config, () => this.withClient(p.config, 'read', (client) => fetchAddresses(client, p.userId))),
@@ -165,7 +168,7 @@ export class Host {
     }));
     // Sent once: a 5xx may come after the work was done, so the queue looks the addresses up instead.
     // A reset of a redemption writes to the user: that token's permission (User.ReadWrite.All).
-    const purpose = valid.some((item) => item.input.resetUserId) ? 'reset' : 'invite';
+    const purpose = valid.some((item) => item.input.resetUserId) ? 'writeUsers' : 'invite';
     const call = this.withClient(config, purpose, (client) => postBatch(client, steps, true));
     const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
@@ -254,18 +257,29 @@ export class Host {
     return createGraphClient(resolveEndpoints(config), async () => token);
   }
 
-  /** One batch of member additions; a lost answer is a failure with status 0 (adding again is harmless). */
-  private async addToGroups({ config, steps }: Payload<'addToGroups'>): Promise<GroupOutcome> {
+  /** One batch of member additions. */
+  private addToGroups({ config, steps }: Payload<'addToGroups'>): Promise<GroupOutcome> {
     const base = resolveEndpoints(config).graphBaseUrl;
+    return this.followUps(
+      config,
+      'groups',
+      steps.map((s) => memberStep(s.id, s.groupId, s.userId, base)),
+    );
+  }
+
+  /** One batch of details for guests just invited: writing to users takes User.ReadWrite.All. */
+  private updateGuests({ config, steps }: Payload<'updateGuests'>): Promise<GroupOutcome> {
+    return this.followUps(
+      config,
+      'writeUsers',
+      steps.map((s) => detailsStep(s.id, s.userId, s.details)),
+    );
+  }
+
+  /** A batch of follow-ups; a lost answer is a failure with status 0 (doing them again is harmless). */
+  private async followUps(config: AuthConfig, purpose: Purpose, steps: BatchStep[]): Promise<GroupOutcome> {
     try {
-      return {
-        answers: await this.withClient(config, 'groups', (client) =>
-          postBatch(
-            client,
-            steps.map((s) => memberStep(s.id, s.groupId, s.userId, base)),
-          ),
-        ),
-      };
+      return { answers: await this.withClient(config, purpose, (client) => postBatch(client, steps)) };
     } catch (error) {
       if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 } };

@@ -13,6 +13,7 @@ import { t, uiLanguage } from '../shared/i18n';
 import { Field, describedBy } from '../ui/field';
 import { RedirectUrlField } from '../ui/redirect-field';
 import { DirectoryPicker } from '../ui/directory-picker';
+import { GuestDetailsFields } from './guest-details-fields';
 
 interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
@@ -34,7 +35,16 @@ interface Props {
 }
 
 /** The fields under "Options": shown at once when one of them has a problem. */
-const ADVANCED: (keyof InputProblems)[] = ['redirectUrl', 'message', 'cc'];
+const ADVANCED: (keyof InputProblems)[] = [
+  'redirectUrl',
+  'message',
+  'cc',
+  'details.givenName',
+  'details.surname',
+  'details.companyName',
+  'details.jobTitle',
+  'details.usageLocation',
+];
 
 /** The options in one line: "Guest · Microsoft email · Dutch · lands on My Apps". */
 function summaryOf(value: InviteInput): string {
@@ -160,6 +170,12 @@ export function InviteForm({
               value={value.groups ?? []}
               onChange={(groups) => set('groups', groups)}
               max={MAX_GROUPS}
+            />
+            <GuestDetailsFields
+              value={value.details}
+              problems={problems}
+              single={!recipients}
+              onChange={(details) => set('details', details)}
             />
             <DirectoryPicker
               kind="searchPeople"

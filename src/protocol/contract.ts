@@ -11,7 +11,7 @@ import type { InviteResult } from '../core/invitation';
 import { PURPOSES, type Purpose } from '../core/permissions';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
 import { BATCH_SIZE } from '../core/batch';
-import { address, authConfig, inviteInput, objectId, recipient, runOptions, v } from './schemas';
+import { address, authConfig, guestDetails, inviteInput, objectId, recipient, runOptions, v } from './schemas';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
@@ -149,6 +149,10 @@ export const hostRequests = {
   checkConnection: spec<ConnectionCheck>()(withConfig({})),
   addToGroups: spec<GroupOutcome>()(
     withConfig({ steps: batchSteps(v.object({ id: v.string(), groupId: objectId, userId: objectId })) }),
+  ),
+  /** One batch of PATCH /users/{id} with the details of guests just invited. */
+  updateGuests: spec<GroupOutcome>()(
+    withConfig({ steps: batchSteps(v.object({ id: v.string(), userId: objectId, details: guestDetails })) }),
   ),
   userStates: spec<Record<string, GuestReport>>()(withConfig({ ids })),
   guestAddresses: spec<string[]>()(withConfig({ userId: objectId })),

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { CLOUD_IDS, type AuthConfig } from '../core/clouds';
 import type { DirectoryRef, InviteInput, InviteResult, Recipient, RunOptions } from '../core/invitation';
 import type { UserError } from '../core/graph-errors';
+import type { GuestDetails } from '../core/guest-details';
 import { LIMITS } from '../core/validate';
 import { MAX_GROUPS, MAX_SPONSORS } from '../core/invitation';
 import { PURPOSES } from '../core/permissions';
@@ -34,6 +35,14 @@ export const authConfig = v.object({
 
 export const directoryRef = v.object({ id: objectId, displayName: text(256) }) satisfies v.GenericSchema<DirectoryRef>;
 
+export const guestDetails = v.object({
+  givenName: v.optional(text(256)),
+  surname: v.optional(text(256)),
+  companyName: v.optional(text(256)),
+  jobTitle: v.optional(text(256)),
+  usageLocation: v.optional(text(8)),
+}) satisfies v.GenericSchema<GuestDetails>;
+
 export const inviteInput = v.object({
   email: text(1000),
   displayName: text(1000),
@@ -46,6 +55,7 @@ export const inviteInput = v.object({
   groups: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_GROUPS))),
   sponsors: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_SPONSORS))),
   resetUserId: v.optional(objectId),
+  details: v.optional(guestDetails),
 }) satisfies v.GenericSchema<InviteInput>;
 
 export const runOptions = v.omit(inviteInput, [

@@ -5,14 +5,16 @@ import { t } from '../shared/i18n';
 
 const notGrouped = (item: QueueItem) => item.state === 'done' && item.error?.key === 'errGroupAdd';
 const noSponsors = (item: QueueItem) => item.state === 'done' && !!item.sponsorsRefused;
+const noDetails = (item: QueueItem) => item.state === 'done' && item.error?.key.startsWith('errDetails') === true;
 
 /** Invited, but not quite as asked: counted and shown as a problem of its own, not a plain "Invited". */
-export const invitedShort = (item: QueueItem) => notGrouped(item) || noSponsors(item);
+export const invitedShort = (item: QueueItem) => notGrouped(item) || noSponsors(item) || noDetails(item);
 
 /** The row's state, in words. */
 export function statusKey(item: QueueItem): string {
   if (notGrouped(item)) return 'status_notGrouped';
   if (noSponsors(item)) return 'status_noSponsors';
+  if (noDetails(item)) return 'status_noDetails';
   if (item.state === 'done' && item.resetUserId) return 'status_resetDone';
   return `status_${item.state}`;
 }

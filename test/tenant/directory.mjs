@@ -214,6 +214,32 @@ export function resetRedemption(state, body) {
   };
 }
 
+/** The user properties we set after an invitation, with Graph's maximum lengths. */
+const WRITABLE = { givenName: 64, surname: 64, companyName: 64, jobTitle: 128, usageLocation: 2 };
+
+/**
+ * PATCH /users/{id}: the User Administrator role (or a Global Administrator); a new guest is not there
+ * until replicated (404); unknown properties and bad values are refused as Graph refuses them.
+ */
+export function updateUser(state, id, body) {
+  if (!state.userIsAdmin && !state.userRoles.includes('User Administrator'))
+    return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  const user = [...state.users.values()].find((u) => u.id === id && replicated(state, u));
+  if (!user) return error(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
+  for (const [key, value] of Object.entries(body ?? {})) {
+    if (!(key in WRITABLE))
+      return error(400, 'Request_BadRequest', `Property '${key}' is read-only or does not exist on type 'User'.`);
+    const bad =
+      typeof value !== 'string' ||
+      value.length > WRITABLE[key] ||
+      (key === 'usageLocation' && !/^[A-Z]{2}$/.test(value));
+    if (bad)
+      return error(400, 'Request_BadRequest', `Invalid value specified for property '${key}' of resource 'User'.`);
+  }
+  Object.assign(user, body);
+  return { status: 204, body: '' };
+}
+
 /** Why Graph refuses to add a member to this group, if it does. */
 function refusal(group) {
   if (group.onPremisesSyncEnabled)

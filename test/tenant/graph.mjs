@@ -1,7 +1,7 @@
 // The Microsoft Graph side of the simulated tenant: the endpoints the extension calls, with the
 // answers (and error shapes) Graph gives.
 import { randomUUID } from 'node:crypto';
-import { addMember, error, filterUsers, invite, replicated, resetRedemption } from './directory.mjs';
+import { addMember, error, filterUsers, invite, replicated, resetRedemption, updateUser } from './directory.mjs';
 import { json, takeFault } from './http.mjs';
 
 /** The delegated permissions that allow each call (least privileged first), from Graph's reference. */
@@ -12,8 +12,8 @@ const ALLOWED = {
   readOrganization: ['User.Read', 'Organization.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
   addMember: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
-  // Resetting a redemption (reset-redemption-status.md): User.ReadWrite.All, not User.Invite.All.
-  resetRedemption: ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // Resetting a redemption (reset-redemption-status.md) and updating a user: not User.Invite.All.
+  writeUsers: ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
 };
 const denied = () => error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 const allows = (grant, kind) =>
@@ -76,10 +76,12 @@ function route(state, grant, method, path, body) {
   const select = url.searchParams.get('$select')?.split(',');
   const pick = (o) => (select ? Object.fromEntries(select.map((k) => [k, o[k] ?? null])) : o);
   if (method === 'POST' && url.pathname === '/invitations') {
-    if (body?.resetRedemption) return allows(grant, 'resetRedemption') ? resetRedemption(state, body) : denied();
+    if (body?.resetRedemption) return allows(grant, 'writeUsers') ? resetRedemption(state, body) : denied();
     return allows(grant, 'invite') ? invite(state, body) : denied();
   }
   const user = /^\/users\/([^/]+)$/.exec(url.pathname);
+  if (method === 'PATCH' && user)
+    return allows(grant, 'writeUsers') ? updateUser(state, decodeURIComponent(user[1]), body) : denied();
   if (method === 'GET' && (user || url.pathname === '/users')) {
     // Like Graph, externalUserState needs a token with User.Read.All, not just User.Invite.All.
     if (!allows(grant, 'readUsers')) return denied();

@@ -38,6 +38,11 @@ export interface GuestUser {
   external: boolean;
   otherMails?: string[];
   externalUserStateChangeDateTime?: string | null;
+  givenName?: string;
+  surname?: string;
+  companyName?: string;
+  jobTitle?: string;
+  usageLocation?: string;
   /** The address a reset redemption sent the guest to. */
   resetTo?: string;
   /** Ids of who answers for the guest (set at invitation; the inviter when none were named). */
