@@ -96,6 +96,17 @@ export function backgroundHandlers(
     searchGroups: (payload) => host('searchGroups', payload),
     searchPeople: (payload) => host('searchPeople', payload),
     guestAddresses: (payload) => host('guestAddresses', payload),
+    accessPackages: (payload) => host('accessPackages', payload),
+    assignPackage: async (payload) => {
+      const reply = await host('assignPackage', payload);
+      if (reply.ok) await history.recordAssignments(payload.choice.packageName, reply.value, Date.now());
+      return reply;
+    },
+    assignmentStates: async (payload) => {
+      const reply = await host('assignmentStates', payload);
+      if (reply.ok) await history.recordRequestStates(reply.value);
+      return reply;
+    },
     grantConsent: async (payload) => {
       const reply = await host('grantConsent', payload);
       // What stopped or could not be checked for want of this permission goes on.

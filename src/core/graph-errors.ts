@@ -30,6 +30,7 @@ const BAD_ADDRESS = /email address is invalid|invited user email|invalid.*email/
 const EXISTING_MEMBER = /non-external user already exists/iu;
 const ALREADY_MEMBER = /already exists|already a member/iu;
 const NOT_ON_USER = /doesn't match any emails on the user/iu;
+const LICENCE = /licen[cs]e/iu;
 
 /**
  * `member`: the invitation asked for a Member, which only some administrator roles may do; `reset`: it
@@ -37,7 +38,7 @@ const NOT_ON_USER = /doesn't match any emails on the user/iu;
  */
 export function describeGraphFailure(
   failure: GraphFailure,
-  context: { member?: boolean; reset?: boolean } = {},
+  context: { member?: boolean; reset?: boolean; packages?: boolean } = {},
 ): UserError {
   const { status, code = '', message = '' } = failure;
   if (status === 0) return { key: 'errNetwork', transient: true };
@@ -52,6 +53,8 @@ export function describeGraphFailure(
     if (CROSS_TENANT.test(message)) return { key: 'errCrossTenant' };
     if (INVITES_BLOCKED.test(message)) return { key: 'errInvitesBlocked' };
     if (DOMAIN_BLOCKED.test(message)) return { key: 'errDomainBlocked' };
+    if (LICENCE.test(message)) return { key: 'errEntitlementLicence' };
+    if (context.packages) return { key: 'errPackagesNeedRole' };
     if (context.reset) return { key: 'errResetNeedsRole' };
     if (context.member) return { key: 'errMemberNeedsRole' };
     return { key: 'errNoPermission' };

@@ -3,7 +3,7 @@
 import type { Endpoints } from './clouds';
 
 /** What a Graph call is for; each asks for its own permission only when first needed. */
-export const PURPOSES = ['invite', 'read', 'groups', 'domains', 'writeUsers'] as const;
+export const PURPOSES = ['invite', 'read', 'groups', 'domains', 'writeUsers', 'packages', 'assignPackages'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 /**
  * What every-day work needs: asked for at sign-in when the user chooses "all", checked by the set-up
@@ -20,6 +20,9 @@ export const PERMISSION: Record<Purpose, string> = {
   // The organization's verified domains: User.Read is the least privileged permission that reads them.
   domains: 'User.Read',
   writeUsers: 'User.ReadWrite.All',
+  // Entitlement management: listing access packages and their assignment requests; assigning them.
+  packages: 'EntitlementManagement.Read.All',
+  assignPackages: 'EntitlementManagement.ReadWrite.All',
 };
 
 /** A permission as the cloud wants it asked for: short on the global cloud, prefixed by the Graph host elsewhere. */

@@ -7,6 +7,8 @@ import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
 import { ErrorBox } from '../ui/field';
+import { requestStateText } from '../ui/request-state';
+import { FINAL_REQUEST_STATES } from '../core/access-packages';
 import { GuestActions } from './guest-actions';
 import '../ui/styles.css';
 
@@ -77,6 +79,15 @@ function History() {
         break;
       }
       latest = reply.value;
+    }
+    // Access package requests still on their way: their state now.
+    const requests = entries
+      .filter((e) => e.package && !FINAL_REQUEST_STATES.includes(e.package.requestState))
+      .map((e) => e.package!.requestId);
+    if (requests.length) {
+      const reply = await api('assignmentStates', { ids: requests.slice(0, 100) });
+      if (reply.ok) latest = await history.load();
+      else setError(reply.error);
     }
     setBusy(false);
     if (latest) {
@@ -155,14 +166,24 @@ function History() {
                   <code>{e.tenantId}</code>
                 </td>
                 <td>
-                  <span data-testid="state">{t(`state_${e.state ?? 'Unknown'}`)}</span>
+                  <span data-testid="state">
+                    {e.package ? requestStateText(e.package.requestState) : t(`state_${e.state ?? 'Unknown'}`)}
+                  </span>
                   {e.stateSince && (
                     <span class="block muted" data-testid="state-since">
                       {t('stateSince', [dateFormat.format(e.stateSince)])}
                     </span>
                   )}
                 </td>
-                <td>{e.redeemUrl ? <RedeemLink url={e.redeemUrl} /> : <span class="muted">{t('mailSent')}</span>}</td>
+                <td>
+                  {e.package ? (
+                    t('historyPackage', [e.package.name])
+                  ) : e.redeemUrl ? (
+                    <RedeemLink url={e.redeemUrl} />
+                  ) : (
+                    <span class="muted">{t('mailSent')}</span>
+                  )}
+                </td>
                 <td data-testid="next">
                   <GuestActions entry={e} onFinished={reload} />
                 </td>

@@ -37,6 +37,7 @@ import {
   toGraphFailure,
 } from './graph';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { assign, fetchPackages, fetchRequestStates } from './packages';
 
 type HostRequests = typeof hostRequests;
 type Payload<K extends keyof HostRequests> = PayloadOf<HostRequests[K]>;
@@ -95,6 +96,15 @@ export class Host {
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     updateGuests: (p) => this.run(p.config, () => this.updateGuests(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
+    accessPackages: ({ config }) => this.run(config, () => this.withClient(config, 'packages', fetchPackages)),
+    assignPackage: (p) =>
+      this.run(p.config, async () => {
+        const tenantId = await this.tenantOf(p.config);
+        const outcomes = await this.withClient(p.config, 'assignPackages', (c) => assign(c, p.choice, p.emails));
+        return outcomes.map((outcome) => ({ ...outcome, tenantId }));
+      }),
+    assignmentStates: (p) =>
+      this.run(p.config, () => this.withClient(p.config, 'packages', (c) => fetchRequestStates(c, p.ids))),
     guestAddresses: (p) =>
       this.run(p.config, () => this.withClient(p.config, 'read', (client) => fetchAddresses(client, p.userId))),
     checkConnection: ({ config }) => this.run(config, () => this.checkConnection(config)),

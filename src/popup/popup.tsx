@@ -7,6 +7,8 @@ import { AddressPicker } from './address-picker';
 import { BatchProgress } from './batch-progress';
 import { InviteForm } from './invite-form';
 import { ResultPanel } from './result-panel';
+import { PackagePanel } from './package-panel';
+import { checkAddress } from '../core/validate';
 import { ConfirmSignOut, SignedOutNote } from './sign-out-notes';
 import { usePopup } from './state';
 import '../ui/styles.css';
@@ -91,6 +93,12 @@ function Popup() {
             inviter={s.status?.account?.name}
           />
         )
+      )}
+      {view.kind === 'form' && form && status?.signedIn && (
+        <PackagePanel
+          emails={(addresses ? s.chosen.map((f) => f.address) : [form.email.trim()]).filter((a) => !checkAddress(a))}
+          tenant={status.tenantDomain ?? status.account?.tenantId ?? ''}
+        />
       )}
       <footer class="row">
         <a class="link" href="../history/history.html" target="_blank" data-testid="history-link">

@@ -7,6 +7,7 @@ import type { Found } from '../core/extract/collector';
 import type { GraphFailure, UserError } from '../core/graph-errors';
 import type { GroupChoice } from '../core/groups';
 import type { PersonChoice } from '../core/people';
+import type { AssignmentOutcome, PackageChoice } from '../core/access-packages';
 import type { InviteResult } from '../core/invitation';
 import { PURPOSES, type Purpose } from '../core/permissions';
 import { MAX_RUN, QUEUE_ACTIONS, type Queue } from '../core/queue';
@@ -59,6 +60,8 @@ export interface GroupOutcome {
 
 /** Every invitation made from this browser, with where the guest stands when last checked. */
 export interface HistoryEntry extends InviteResult {
+  /** An access package assigned directly, rather than an invitation (no user yet: userId ''). */
+  package?: { name: string; requestId: string; requestState: string };
   state?: GuestState;
   /** Since when the guest has been in that state (externalUserStateChangeDateTime). */
   stateSince?: number;
@@ -97,6 +100,16 @@ const NONE = v.object({});
 const emails = v.pipe(v.array(address), v.maxLength(MAX_RUN));
 const ids = v.pipe(v.array(objectId), v.maxLength(MAX_STATE_IDS));
 const query = v.pipe(v.string(), v.maxLength(120));
+const packageChoice = v.object({
+  packageId: objectId,
+  packageName: v.pipe(v.string(), v.maxLength(256)),
+  catalogName: v.pipe(v.string(), v.maxLength(256)),
+  policyId: objectId,
+  policyName: v.pipe(v.string(), v.maxLength(256)),
+}) satisfies v.GenericSchema<PackageChoice>;
+/** A direct assignment goes in one batch: at most 20 people at once. */
+const packageEmails = v.pipe(v.array(address), v.minLength(1), v.maxLength(BATCH_SIZE));
+const requestIds = v.pipe(v.array(objectId), v.maxLength(BATCH_SIZE * 5));
 
 /** Our pages (popup, options, history) → the background. */
 export const backgroundRequests = {
@@ -112,6 +125,12 @@ export const backgroundRequests = {
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
   searchGroups: spec<GroupChoice[]>()(v.object({ query })),
+  /** Access packages whose policies admit people from outside. */
+  accessPackages: spec<PackageChoice[]>()(NONE),
+  /** Assigns a package directly to these addresses (adminAdd); recorded in the history. */
+  assignPackage: spec<AssignmentOutcome[]>()(v.object({ choice: packageChoice, emails: packageEmails })),
+  /** Where these assignment requests stand now (requestState). */
+  assignmentStates: spec<Record<string, string>>()(v.object({ ids: requestIds })),
   /** The addresses on a guest's account: where a reset redemption may send them. */
   guestAddresses: spec<string[]>()(v.object({ userId: objectId })),
   /** Members of the directory to choose as sponsors. */
@@ -156,6 +175,9 @@ export const hostRequests = {
   ),
   userStates: spec<Record<string, GuestReport>>()(withConfig({ ids })),
   guestAddresses: spec<string[]>()(withConfig({ userId: objectId })),
+  accessPackages: spec<PackageChoice[]>()(withConfig({})),
+  assignPackage: spec<AssignmentOutcome[]>()(withConfig({ choice: packageChoice, emails: packageEmails })),
+  assignmentStates: spec<Record<string, string>>()(withConfig({ ids: requestIds })),
   /** The signed-in directory's display name, if this app may read it (User.Read); never asks. */
   tenantName: spec<{ name: string; domain?: string } | null>()(withConfig({})),
 };

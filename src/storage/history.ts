@@ -2,6 +2,7 @@
 // secrets: the history page shows them only on request. Writes go one at a time, so that batches
 // finishing together never drop each other's entries.
 import { RECENT_INVITE_MS, type GuestReport, type GuestState } from '../core/directory';
+import type { AssignmentOutcome } from '../core/access-packages';
 import type { InviteResult } from '../core/invitation';
 import type { HistoryEntry } from '../protocol/contract';
 import type { Store } from './storage';
@@ -52,6 +53,33 @@ export class History {
       }),
     );
     return this.load();
+  }
+
+  /** Direct assignments of an access package, next to the invitations (no user id until delivered). */
+  async recordAssignments(packageName: string, outcomes: AssignmentOutcome[], at: number): Promise<void> {
+    const entries: HistoryEntry[] = outcomes
+      .filter((o) => o.requestId)
+      .map((o) => ({
+        email: o.email,
+        userId: '',
+        userType: 'Guest',
+        sentMail: false,
+        tenantId: o.tenantId ?? '',
+        at,
+        package: { name: packageName, requestId: o.requestId!, requestState: o.requestState ?? 'submitted' },
+      }));
+    if (entries.length) await this.change((history) => [...history, ...entries].slice(-HISTORY_LIMIT));
+  }
+
+  /** Newer states of assignment requests. */
+  async recordRequestStates(states: Record<string, string>): Promise<void> {
+    await this.change((history) =>
+      history.map((e) =>
+        e.package && states[e.package.requestId]
+          ? { ...e, package: { ...e.package, requestState: states[e.package.requestId] } }
+          : e,
+      ),
+    );
   }
 
   async clear(): Promise<void> {

@@ -119,6 +119,7 @@ const historyEntry = v.object({
   ...inviteResult.entries,
   state: v.optional(v.picklist(['Accepted', 'PendingAcceptance', 'NotFound', 'Unknown'])),
   stateSince: v.optional(v.number()),
+  package: v.optional(v.object({ name: v.string(), requestId: v.string(), requestState: v.string() })),
   checkedAt: v.optional(v.number()),
 }) satisfies v.GenericSchema<HistoryEntry>;
 

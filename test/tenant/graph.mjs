@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { addMember, error, filterUsers, invite, replicated, resetRedemption, updateUser } from './directory.mjs';
 import { json, takeFault } from './http.mjs';
+import { entitlement } from './entitlement.mjs';
 
 /** The delegated permissions that allow each call (least privileged first), from Graph's reference. */
 const ALLOWED = {
@@ -75,6 +76,8 @@ function route(state, grant, method, path, body) {
   const url = new URL(path, 'https://graph.invalid');
   const select = url.searchParams.get('$select')?.split(',');
   const pick = (o) => (select ? Object.fromEntries(select.map((k) => [k, o[k] ?? null])) : o);
+  const managed = entitlement(state, grant, method, url, body);
+  if (managed) return managed;
   if (method === 'POST' && url.pathname === '/invitations') {
     if (body?.resetRedemption) return allows(grant, 'writeUsers') ? resetRedemption(state, body) : denied();
     return allows(grant, 'invite') ? invite(state, body) : denied();

@@ -74,6 +74,16 @@ export interface Tenant {
     crossTenantBlocked: string[];
     sponsorsRefused: boolean;
     userRoles: string[];
+    entitlementLicensed: boolean;
+    connectedDomains: string[];
+    deliveryMs: number;
+    accessPackages: {
+      id: string;
+      displayName: string;
+      catalog: { displayName: string };
+      assignmentPolicies: { id: string; displayName: string; allowedTargetScope: string }[];
+    }[];
+    assignmentRequests: Map<string, { id: string; email: string; createdAt: number }>;
     /** The signed-in user (a member of the directory too). */
     user: { oid: string; name: string; username: string };
     exposeRetryAfter: boolean;
@@ -151,6 +161,9 @@ export function startTenant(options?: {
   sponsorsRefused?: boolean;
   /** The signed-in user's directory roles, e.g. 'Helpdesk Administrator'. */
   userRoles?: string[];
+  entitlementLicensed?: boolean;
+  connectedDomains?: string[];
+  deliveryMs?: number;
 }): Promise<Tenant>;
 
 /** Every permission the extension may ask for, as an admin grants them with one consent. */

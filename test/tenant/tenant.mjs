@@ -9,6 +9,7 @@ import { handleGraph } from './graph.mjs';
 import { json, page, redirect, takeFault } from './http.mjs';
 import { authorityProblem, authorize, openIdConfiguration, tokenEndpoint } from './identity.mjs';
 import { seedGroups, seedPeople } from './directory.mjs';
+import { seedPackages } from './entitlement.mjs';
 
 export const TENANT_ID = '8b2f3c1e-5d4a-4f6b-9c8d-7e6f5a4b3c2d';
 export const TENANT_DOMAIN = 'contoso.test';
@@ -59,6 +60,12 @@ export async function startTenant(options = {}) {
     sponsorsRefused: options.sponsorsRefused ?? false,
     /** The signed-in user's directory roles (beyond userIsAdmin, a Global Administrator). */
     userRoles: options.userRoles ?? [],
+    /** Entitlement management: the licence, the domains of connected organizations, delivery time. */
+    entitlementLicensed: options.entitlementLicensed ?? true,
+    connectedDomains: options.connectedDomains ?? ['fabrikam.com'],
+    deliveryMs: options.deliveryMs ?? 1000,
+    accessPackages: seedPackages(),
+    assignmentRequests: new Map(),
     user: { oid: 'a1b2c3d4-0000-4000-8000-00000000a11c', name: 'Alex Admin', username: `alex@${TENANT_DOMAIN}` },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
     authorizeMode: 'ok',
@@ -168,6 +175,7 @@ export async function startTenant(options = {}) {
       state.inviteCounts.clear();
       state.emailsSent.clear();
       state.groups = seedGroups();
+      state.assignmentRequests.clear();
       for (const person of seedPeople(state)) api.addUser(person);
       for (const mail of options.members ?? []) api.addUser({ mail, userType: 'Member' });
     },

@@ -24,6 +24,9 @@ function backgroundWith(enqueue: Handlers<typeof backgroundRequests>['enqueue'])
     searchGroups: unused,
     searchPeople: unused,
     guestAddresses: unused,
+    accessPackages: unused,
+    assignPackage: unused,
+    assignmentStates: unused,
     grantConsent: unused,
     checkConnection: unused,
   });
