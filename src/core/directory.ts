@@ -26,6 +26,7 @@ export interface KnownUser {
   id: string;
   userType?: string;
   externalUserState?: string | null;
+  externalUserStateChangeDateTime?: string | null;
 }
 
 export function standingOf(address: string, user: KnownUser | null | undefined, verifiedDomains: string[]): Standing {

@@ -9,7 +9,7 @@ import { api } from '../ui/api';
 import { ErrorBox } from '../ui/field';
 import { requestStateText } from '../ui/request-state';
 import { FINAL_REQUEST_STATES } from '../core/access-packages';
-import { GuestActions } from './guest-actions';
+import { GuestActions } from '../ui/guest-actions';
 import '../ui/styles.css';
 
 const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });

@@ -104,6 +104,8 @@ export async function postBatch(client: Client, steps: BatchStep[], once = false
   });
 }
 
+const LOOKUP_FIELDS = 'id,mail,userType,externalUserState,externalUserStateChangeDateTime';
+
 /** The directory's user with this address (mail, otherMails, proxyAddresses or UPN), if any. */
 export function lookupStep(id: string, email: string): BatchStep {
   const quoted = email.replace(/'/gu, "''");
@@ -116,7 +118,7 @@ export function lookupStep(id: string, email: string): BatchStep {
   return {
     id,
     method: 'GET',
-    url: `/users?$filter=${encodeURIComponent(filter)}&$select=id,mail,userType,externalUserState`,
+    url: `/users?$filter=${encodeURIComponent(filter)}&$select=${LOOKUP_FIELDS}`,
   };
 }
 

@@ -86,7 +86,7 @@ export class Host {
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
     directory: (p) =>
       this.run(p.config, async () => {
-        const [users, domains] = await Promise.all([this.users(p.config, p.emails), this.domains(p.config)]);
+        const [users, domains] = await Promise.all([this.users(p.config, p.emails, true), this.domains(p.config)]);
         return { users, domains };
       }),
     searchGroups: (p) =>
@@ -194,9 +194,18 @@ export class Host {
   }
 
   /** Who these addresses already are in the directory (batched lookups; User.Read.All). */
-  private async users(config: AuthConfig, emails: string[]): Promise<Record<string, KnownUser | null>> {
+  /** `plainForOne`: one address typed into the popup is one plain request, no batch around it. */
+  private async users(
+    config: AuthConfig,
+    emails: string[],
+    plainForOne = false,
+  ): Promise<Record<string, KnownUser | null>> {
     const users: Record<string, KnownUser | null> = {};
     const steps = emails.map((email, j) => lookupStep(String(j), email));
+    if (plainForOne && steps.length === 1) {
+      const reply = await this.withClient(config, 'read', (client) => client.api(steps[0].url).get());
+      return { [emails[0]]: (reply as { value?: KnownUser[] }).value?.[0] ?? null };
+    }
     const answers = await this.withClient(config, 'read', async (client) => {
       const all: BatchAnswer[] = [];
       for (let i = 0; i < steps.length; i += BATCH_SIZE)

@@ -14,6 +14,7 @@ import { Field, describedBy } from '../ui/field';
 import { RedirectUrlField } from '../ui/redirect-field';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { GuestDetailsFields } from './guest-details-fields';
+import { SingleStanding } from './single-standing';
 
 interface Props {
   /** Replaces the single email and name fields, e.g. with the list of addresses found on the page. */
@@ -32,6 +33,8 @@ interface Props {
   onSubmit: () => void;
   /** The signed-in user's name: the guest's sponsor when nobody else is chosen. */
   inviter?: string;
+  /** Signed in: one typed address is looked up in the directory. */
+  signedIn?: boolean;
 }
 
 /** The fields under "Options": shown at once when one of them has a problem. */
@@ -84,6 +87,7 @@ export function InviteForm({
   onChange,
   onSubmit,
   inviter,
+  signedIn,
 }: Props) {
   const mustOpen = ADVANCED.some((key) => problems[key]);
   const set = <K extends keyof InviteInput>(key: K, v: InviteInput[K]) => onChange({ ...value, [key]: v });
@@ -120,6 +124,7 @@ export function InviteForm({
               spellcheck={false}
             />
           </Field>
+          {signedIn && <SingleStanding email={value.email} />}
           <Field id="displayName" label={t('fieldDisplayName')} problem={problems.displayName}>
             <input
               {...describedBy('displayName', problems.displayName)}

@@ -91,6 +91,7 @@ function Popup() {
             onChange={s.setForm}
             onSubmit={() => void s.submit()}
             inviter={s.status?.account?.name}
+            signedIn={!!status?.signedIn}
           />
         )
       )}

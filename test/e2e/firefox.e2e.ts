@@ -46,6 +46,11 @@ test('Firefox: sign in with PKCE through the allizom redirect, then invite one g
   const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=sign-in]');
   await popup.click('[data-testid=sign-in]');
   await popup.waitForSelector('[data-testid=account]', { timeout: 20_000 });
+  // The tenant by its name and primary domain (from /organization), not its id.
+  await popup.waitForFunction(
+    () => document.querySelector('[data-testid=account]')?.textContent?.includes('Tenant Contoso (contoso.test)'),
+    { timeout: 20_000 },
+  );
   const [authorize] = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`);
   const [token] = tenant.requests('POST', `/${tenant.tenantId}/oauth2/v2.0/token`);
   expect(authorize.query.redirect_uri).toBe(redirectUri);

@@ -102,3 +102,34 @@ test('reset: its permission asked for only then, the role named, then reset to a
   expect(pia()).toMatchObject({ id, externalUserState: 'PendingAcceptance', resetTo: 'pia@home.example' });
   expect(tenant.state.emailsSent.get('pia@home.example')).toBe(1);
 });
+
+test('one address typed in the popup: a guest already, since when, with Resend or Reset right there', async () => {
+  const quinn = tenant.addUser({ mail: 'quinn@fabrikam.com' });
+  tenant.accept('quinn@fabrikam.com');
+  const popup = await openFreshPopup(browser.context, browser.extensionId);
+  await popup.locator('#email').fill('quinn@fabrikam.com');
+  const standing = popup.getByTestId('single-standing');
+  await expect
+    .poll(() => standing.locator('p').first().innerText())
+    .toMatch(/^Already a guest here, invitation accepted since /);
+  await standing.getByTestId('reset').click();
+  await expect.poll(() => standing.locator('select option').allInnerTexts()).toEqual(['quinn@fabrikam.com']);
+  await standing.getByRole('button', { name: 'Reset redemption' }).click();
+  await expect
+    .poll(() => standing.getByTestId('guest-action-status').innerText())
+    .toBe('Redemption reset, new invitation sent');
+  expect(tenant.state.users.get('quinn@fabrikam.com')).toMatchObject({
+    id: quinn.id,
+    externalUserState: 'PendingAcceptance',
+  });
+
+  // A pending guest: Resend; a member of the organization: named as such.
+  await popup.locator('#email').fill('pia@fabrikam.com');
+  await expect
+    .poll(() => standing.locator('p').first().innerText())
+    .toMatch(/^Already a guest here, invitation pending/);
+  expect(await standing.getByTestId('resend').count()).toBe(1);
+  await popup.locator('#email').fill('sam.sponsor@contoso.test');
+  await expect.poll(() => standing.innerText()).toBe('Already a member of your organization');
+  await popup.close();
+});

@@ -2,6 +2,7 @@
 // guest who accepted with the wrong account, or changed address, a fresh start (Reset redemption:
 // they accept again with an address already on their account, keeping their id, groups and apps).
 // Each behind a confirmation that says what will happen; both go through the queue like any invitation.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { UserError } from '../core/graph-errors';
 import { addressKey, optionsFromDefaults, type Recipient } from '../core/invitation';
@@ -10,9 +11,9 @@ import { isPending, type Queue, type QueueItem } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
 import { t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
-import { api } from '../ui/api';
-import { ErrorBox } from '../ui/field';
-import { itemNotes, statusKey } from '../ui/item-notes';
+import { api } from './api';
+import { ErrorBox } from './field';
+import { itemNotes, statusKey } from './item-notes';
 
 type Step = 'idle' | 'resend' | 'reset' | 'started';
 
@@ -31,7 +32,9 @@ function useStartedItem(key: string | undefined): { item?: QueueItem; stoppedFor
   return key ? seen : {};
 }
 
-export function GuestActions({ entry, onFinished }: { entry: HistoryEntry; onFinished: () => void }) {
+type Guest = Pick<HistoryEntry, 'email' | 'displayName' | 'userId' | 'state'>;
+
+export function GuestActions({ entry, onFinished }: { entry: Guest; onFinished: () => void }) {
   const [step, setStep] = useState<Step>('idle');
   const [addresses, setAddresses] = useState<string[]>();
   const [chosen, setChosen] = useState(entry.email);
@@ -44,6 +47,7 @@ export function GuestActions({ entry, onFinished }: { entry: HistoryEntry; onFin
   }, [finished]);
 
   const name = entry.displayName || entry.email;
+  const shownName = entry.displayName ?? '';
   const openReset = async () => {
     setStep('reset');
     setError(undefined);
@@ -80,27 +84,27 @@ export function GuestActions({ entry, onFinished }: { entry: HistoryEntry; onFin
   if (step === 'started' && !finished) return status;
   if (step === 'resend')
     return (
-      <div class="confirm" data-testid="confirm-resend">
-        <p>{t('confirmResend', [name])}</p>
-        <div class="row">
-          <button
-            type="button"
-            class="primary"
-            onClick={() => void start({ email: entry.email, name: entry.displayName ?? '' })}
-          >
-            {t('resendSend')}
-          </button>
-          <button type="button" onClick={() => setStep('idle')}>
-            {t('cancel')}
-          </button>
-        </div>
-        {error && <ErrorBox error={error} />}
-      </div>
+      <Confirm
+        testId="confirm-resend"
+        text={t('confirmResend', [name])}
+        action={t('resendSend')}
+        onConfirm={() => void start({ email: entry.email, name: shownName })}
+        onCancel={() => setStep('idle')}
+        error={error}
+      />
     );
   if (step === 'reset')
     return (
-      <div class="confirm" data-testid="confirm-reset">
-        <p>{t('confirmReset', [name])}</p>
+      <Confirm
+        testId="confirm-reset"
+        text={t('confirmReset', [name])}
+        action={t('resetRedemption')}
+        danger
+        disabled={!addresses}
+        onConfirm={() => void start({ email: chosen, name: shownName, resetUserId: entry.userId })}
+        onCancel={() => setStep('idle')}
+        error={error}
+      >
         <label for={`reset-${entry.userId}`}>{t('resetAddress')}</label>
         <select
           id={`reset-${entry.userId}`}
@@ -118,21 +122,7 @@ export function GuestActions({ entry, onFinished }: { entry: HistoryEntry; onFin
         <p class="hint" id={`reset-hint-${entry.userId}`}>
           {t('resetAddressHint')}
         </p>
-        <div class="row">
-          <button
-            type="button"
-            class="danger"
-            disabled={!addresses}
-            onClick={() => void start({ email: chosen, name: entry.displayName ?? '', resetUserId: entry.userId })}
-          >
-            {t('resetRedemption')}
-          </button>
-          <button type="button" onClick={() => setStep('idle')}>
-            {t('cancel')}
-          </button>
-        </div>
-        {error && <ErrorBox error={error} />}
-      </div>
+      </Confirm>
     );
   return (
     <>
@@ -148,5 +138,38 @@ export function GuestActions({ entry, onFinished }: { entry: HistoryEntry; onFin
         </button>
       )}
     </>
+  );
+}
+
+interface ConfirmProps {
+  testId: string;
+  /** What will happen, in a sentence. */
+  text: string;
+  action: string;
+  danger?: boolean;
+  disabled?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  error?: UserError;
+  /** What to choose before confirming. */
+  children?: ComponentChildren;
+}
+
+/** An action's confirmation, in place of its button: what will happen, then do it or cancel. */
+function Confirm({ testId, text, action, danger, disabled, onConfirm, onCancel, error, children }: ConfirmProps) {
+  return (
+    <div class="confirm" data-testid={testId}>
+      <p>{text}</p>
+      {children}
+      <div class="row">
+        <button type="button" class={danger ? 'danger' : 'primary'} disabled={disabled} onClick={onConfirm}>
+          {action}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+      {error && <ErrorBox error={error} />}
+    </div>
   );
 }
