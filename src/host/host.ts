@@ -203,8 +203,12 @@ export class Host {
     const users: Record<string, KnownUser | null> = {};
     const steps = emails.map((email, j) => lookupStep(String(j), email));
     if (plainForOne && steps.length === 1) {
-      const reply = await this.withClient(config, 'read', (client) => client.api(steps[0].url).get());
-      return { [emails[0]]: (reply as { value?: KnownUser[] }).value?.[0] ?? null };
+      const reply = await this.withClient(
+        config,
+        'read',
+        async (client) => (await client.api(steps[0].url).get()) as { value?: KnownUser[] },
+      );
+      return { [emails[0]]: reply.value?.[0] ?? null };
     }
     const answers = await this.withClient(config, 'read', async (client) => {
       const all: BatchAnswer[] = [];
