@@ -17,6 +17,8 @@ import { lookUpLostAnswers } from './lost-answer-lookups';
 import { invitedResults, QueueRefusal, saveFailure, stopReason } from './queue-words';
 import type { HostCall } from './router';
 import { WakeTimer } from './wake-timer';
+import { configKey } from '../core/clouds';
+import { authConfigOf } from '../storage/settings';
 
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
@@ -68,8 +70,12 @@ export class QueueRunner {
     if (rules.counts(q).waiting + recipients.length > rules.MAX_RUN) {
       throw new QueueRefusal({ key: 'errRunTooLarge', subs: [String(rules.MAX_RUN)] });
     }
+    const directory = await this.directory();
+    // From here on nothing awaits until the save: a pump must not see the run half made.
     const before = { items: q.items.length, runs: { ...q.runs } };
     rules.enqueue(q, options, recipients, this.now());
+    const run = Object.keys(q.runs).find((id) => !(id in before.runs));
+    if (run) q.runDirectories = { ...q.runDirectories, [run]: directory };
     for (const item of q.items.slice(before.items)) {
       const problem = Object.values(checkInvite(inputFor(options, item)))[0];
       if (problem) Object.assign(item, { state: 'skipped', error: problem });
@@ -198,9 +204,21 @@ export class QueueRunner {
     else await platform.alarms.clear(ALARM);
   }
 
+  /** The sign-in settings now, as a run records them (see Queue.runDirectories). */
+  private async directory(): Promise<string> {
+    return configKey(authConfigOf(await this.deps.store.read('settings')));
+  }
+
   /** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
   private async pump(): Promise<void> {
     const q = await this.queue();
+    if (!q.paused && rules.startedElsewhere(q, await this.directory())) {
+      // The settings now name another directory or app: nothing more of this run may go there.
+      rules.setPaused(q, true);
+      q.stoppedFor = { key: 'errRunOtherDirectory' };
+      await this.persist(q);
+      return;
+    }
     if (this.inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
       // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
       markUncertain(q.items, this.now());

@@ -71,6 +71,11 @@ export interface Queue {
   notify?: boolean;
   /** Counts the saves: a page that hears of the queue twice (a reply, a change) keeps the newer. */
   version?: number;
+  /**
+   * Each run's sign-in configuration (clouds.ts configKey) when it started: a run never goes on in
+   * another directory or app registration than its own, whatever the settings say meanwhile.
+   */
+  runDirectories?: Record<string, string>;
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -318,7 +323,12 @@ export function clearFinished(queue: Queue): void {
   queue.items = queue.items.filter(isPending);
   const inUse = new Set(queue.items.map((i) => i.run));
   for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
+  for (const run of Object.keys(queue.runDirectories ?? {})) if (!inUse.has(run)) delete queue.runDirectories![run];
 }
+
+/** Some unfinished item belongs to a run started with other sign-in settings than `current`. */
+export const startedElsewhere = (queue: Queue, current: string) =>
+  queue.items.some((i) => isPending(i) && (queue.runDirectories?.[i.run] ?? current) !== current);
 
 type Finished = 'done' | 'failed' | 'skipped' | 'cancelled' | 'unknown';
 export function counts(queue: Queue): Record<Finished | 'waiting' | 'total', number> {

@@ -92,6 +92,7 @@ const queueSchema = v.object({
   stoppedFor: v.optional(userError),
   notify: v.optional(v.boolean()),
   version: v.optional(v.number()),
+  runDirectories: v.optional(v.record(v.string(), v.string())),
 }) satisfies v.GenericSchema<Queue>;
 
 /** Queues saved before runs existed kept the whole form on every item: one run per item. */

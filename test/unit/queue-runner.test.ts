@@ -207,6 +207,32 @@ describe('queue runner', () => {
     expect(states()['me@x.com']).toBe('done');
   });
 
+  test('settings switched to another directory mid-run: nothing more goes there until switched back', async () => {
+    const settings = await store.read('settings');
+    const own = { ...settings, clientId: '11111111-1111-4111-8111-111111111111', tenant: 'contoso.com' };
+    await store.write('settings', own);
+    host.latencyMs = 1000;
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, many(100, 'd'));
+    await vi.advanceTimersByTimeAsync(100); // the first batches are on their way
+    await store.write('settings', { ...own, tenant: 'fabrikam.com' });
+    await settle();
+    const sentBefore = host.sent.length;
+    expect(sentBefore).toBeLessThan(100);
+    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errRunOtherDirectory' } });
+    // Resuming under the other directory stops again, sending nothing.
+    await r.control('resume');
+    await settle();
+    expect(host.sent).toHaveLength(sentBefore);
+    // Back to its own directory: the run goes on and ends, each address once.
+    await store.write('settings', own);
+    await r.control('resume');
+    await settle();
+    expect(new Set(host.sent).size).toBe(100);
+    expect(host.sent).toHaveLength(100);
+  });
+
   test('pause holds what waits; cancel ends it; retry brings it back', async () => {
     host.latencyMs = 1000;
     const r = runner();
