@@ -56,6 +56,8 @@ export interface QueueItem extends Recipient {
   groupAttempts?: number;
   /** A member addition for this item is on its way. */
   grouping?: boolean;
+  /** A second follow-up that failed too (a group, the details): each is shown, not only the last. */
+  moreErrors?: UserError[];
   /** Graph refused the invitation with its sponsors: why. It then goes (or went) without them. */
   sponsorsRefused?: UserError;
 }
@@ -155,6 +157,7 @@ export function backoff(attempts: number): number {
  */
 export function settle(queue: Queue, item: QueueItem, answer: StepAnswer, now: number, tenantId: string): void {
   item.error = undefined;
+  item.moreErrors = undefined;
   if (answer.status >= 500) return markUncertain([item], now);
   if (isSuccess(answer.status)) {
     const invitation = answer.body as { invitedUser?: { id?: string }; inviteRedeemUrl?: string } | undefined;
@@ -271,10 +274,15 @@ export function settleGroup(
   }
   item.groupsPending = item.groupsPending!.filter((id) => id !== groupId);
   if (added) return;
-  if (groupId !== DETAILS_STEP) item.error = { key: 'errGroupAdd', subs: [groupName, message || String(status)] };
-  // Writing to another user takes the User Administrator role: say so rather than Graph's words.
-  else if (status === 403) item.error = { key: 'errDetailsNeedRole' };
-  else item.error = { key: 'errDetailsSet', subs: [message || String(status)] };
+  const failed: UserError =
+    groupId !== DETAILS_STEP
+      ? { key: 'errGroupAdd', subs: [groupName, message || String(status)] }
+      : // Writing to another user takes the User Administrator role: say so rather than Graph's words.
+        status === 403
+        ? { key: 'errDetailsNeedRole' }
+        : { key: 'errDetailsSet', subs: [message || String(status)] };
+  if (item.error) (item.moreErrors ??= []).push(failed);
+  else item.error = failed;
 }
 
 /** After a batch of member additions: items with no group left are done. */

@@ -84,6 +84,7 @@ const queueItem = v.object({
   groupAttempts: v.optional(v.number()),
   grouping: v.optional(v.boolean()),
   sponsorsRefused: v.optional(userError),
+  moreErrors: v.optional(v.array(userError)),
 });
 const queueSchema = v.object({
   items: v.array(queueItem),

@@ -21,7 +21,7 @@ export function statusKey(item: QueueItem): string {
 
 /** Sentences for the row (or the single result): the error, then why the sponsors were left out. */
 export function itemNotes(item: QueueItem): string[] {
-  const notes = item.error ? [t(item.error.key, item.error.subs)] : [];
+  const notes = [item.error, ...(item.moreErrors ?? [])].filter((e) => !!e).map((e) => t(e.key, e.subs));
   if (noSponsors(item)) notes.push(t('noteNoSponsors', [t(item.sponsorsRefused!.key, item.sponsorsRefused!.subs)]));
   return notes;
 }

@@ -28,7 +28,7 @@ test("Graph's lengths, and a two-letter country code", () => {
   });
 });
 
-test('after the invitation the details go first, then the groups; a 403 names the role', () => {
+test('after the invitation the details go first, then the groups; each failure is kept, a 403 names the role', () => {
   const q = emptyQueue();
   const groups = [{ id: 'g1', displayName: 'G1' }];
   enqueue(q, { ...runOptions, groups, details: { companyName: 'Fabrikam' } }, [{ email: 'a@x.com', name: '' }], 0);
@@ -37,7 +37,9 @@ test('after the invitation the details go first, then the groups; a 403 names th
   expect(item.state).toBe('grouping');
   expect(takeGroupSteps(q, 10_000).map((s) => s.groupId)).toEqual([DETAILS_STEP, 'g1']);
   settleGroup(item, DETAILS_STEP, { status: 403 }, 10_000, DETAILS_STEP);
-  settleGroup(item, 'g1', { status: 204 }, 10_000, 'G1');
+  settleGroup(item, 'g1', { status: 403 }, 10_000, 'G1');
+  // Both failures stay on the item, the first as its error, the second beside it.
   expect(item.error).toEqual({ key: 'errDetailsNeedRole' });
+  expect(item.moreErrors).toEqual([{ key: 'errGroupAdd', subs: ['G1', '403'] }]);
   expect(item.groupsPending).toEqual([]);
 });
