@@ -165,9 +165,10 @@ export class AuthService {
   /**
    * A token for one kind of Graph call: cache, then refresh token, then (at most once every few
    * minutes) a silent web-auth round trip. A permission nobody granted is its own failure, which no
-   * silent round trip can cure: the UI offers to ask for it.
+   * silent round trip can cure: the UI offers to ask for it. `quiet`: from the cache or the refresh
+   * token only, never a round trip (for look-ups nobody asked for, such as a typed address).
    */
-  async accessToken(purpose: Purpose, forceRefresh = false): Promise<string> {
+  async accessToken(purpose: Purpose, forceRefresh = false, quiet = false): Promise<string> {
     const scopes = [scopeFor(this.endpoints, purpose)];
     const account = await this.msalAccount();
     if (!account) throw new AuthFailure('errSignInRequired', [], true);
@@ -186,6 +187,7 @@ export class AuthService {
         error instanceof InteractionRequiredAuthError ||
         (error instanceof AuthError && error.errorCode === 'invalid_grant');
       if (!needsInteraction) throw describeAuthError(error);
+      if (quiet) throw new AuthFailure('errSignInRequired', [], true);
     }
     const failedAt = this.silentFailedAt.get(purpose);
     if (failedAt !== undefined && Date.now() - failedAt < SILENT_PAUSE_MS)

@@ -203,11 +203,10 @@ export class Host {
     const users: Record<string, KnownUser | null> = {};
     const steps = emails.map((email, j) => lookupStep(String(j), email));
     if (plainForOne && steps.length === 1) {
-      const reply = await this.withClient(
-        config,
-        'read',
-        async (client) => (await client.api(steps[0].url).get()) as { value?: KnownUser[] },
-      );
+      // Nobody clicked for this: a token from the cache or refresh token only, never a round trip.
+      const token = await this.auth(config).accessToken('read', false, true);
+      const client = createGraphClient(resolveEndpoints(config), async () => token);
+      const reply = (await client.api(steps[0].url).get()) as { value?: KnownUser[] };
       return { [emails[0]]: reply.value?.[0] ?? null };
     }
     const answers = await this.withClient(config, 'read', async (client) => {
