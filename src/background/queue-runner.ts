@@ -212,7 +212,8 @@ export class QueueRunner {
   /** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
   private async pump(): Promise<void> {
     const q = await this.queue();
-    if (!q.paused && rules.startedElsewhere(q, await this.directory())) {
+    // Settings are read only when there is work a change of directory could misdirect.
+    if (!q.paused && q.items.some(rules.isPending) && rules.startedElsewhere(q, await this.directory())) {
       // The settings now name another directory or app: nothing more of this run may go there.
       rules.setPaused(q, true);
       q.stoppedFor = { key: 'errRunOtherDirectory' };

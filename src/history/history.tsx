@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
-import { MAX_STATE_IDS, type HistoryEntry } from '../protocol/contract';
+import { MAX_REQUEST_IDS, MAX_STATE_IDS, type HistoryEntry } from '../protocol/contract';
 import { history, store } from '../storage/browser-store';
 import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
@@ -85,7 +85,7 @@ function History() {
       .filter((e) => e.package && !FINAL_REQUEST_STATES.includes(e.package.requestState))
       .map((e) => e.package!.requestId);
     if (requests.length) {
-      const reply = await api('assignmentStates', { ids: requests.slice(0, 100) });
+      const reply = await api('assignmentStates', { ids: requests.slice(0, MAX_REQUEST_IDS) });
       if (reply.ok) latest = await history.load();
       else setError(reply.error);
     }

@@ -86,7 +86,12 @@ export class Host {
     lookup: (p) => this.run(p.config, () => this.lookup(p)),
     directory: (p) =>
       this.run(p.config, async () => {
-        const [users, domains] = await Promise.all([this.users(p.config, p.emails, true), this.domains(p.config)]);
+        // One address typed into the popup: nobody clicked for it, so it never starts a sign-in round trip.
+        const quiet = p.emails.length === 1;
+        const [users, domains] = await Promise.all([
+          this.users(p.config, p.emails, quiet),
+          this.domains(p.config, quiet),
+        ]);
         return { users, domains };
       }),
     searchGroups: (p) =>
@@ -193,20 +198,16 @@ export class Host {
     }
   }
 
-  /** Who these addresses already are in the directory (batched lookups; User.Read.All). */
-  /** `plainForOne`: one address typed into the popup is one plain request, no batch around it. */
-  private async users(
-    config: AuthConfig,
-    emails: string[],
-    plainForOne = false,
-  ): Promise<Record<string, KnownUser | null>> {
+  /**
+   * Who these addresses already are in the directory (batched lookups; User.Read.All). `quiet`: one
+   * address typed into the popup is one plain request, with a token from the cache or refresh token only.
+   */
+  private async users(config: AuthConfig, emails: string[], quiet = false): Promise<Record<string, KnownUser | null>> {
     const users: Record<string, KnownUser | null> = {};
     const steps = emails.map((email, j) => lookupStep(String(j), email));
-    if (plainForOne && steps.length === 1) {
-      // Nobody clicked for this: a token from the cache or refresh token only, never a round trip.
-      const token = await this.auth(config).accessToken('read', false, true);
-      const client = createGraphClient(resolveEndpoints(config), async () => token);
-      const reply = (await client.api(steps[0].url).get()) as { value?: KnownUser[] };
+    if (quiet && steps.length === 1) {
+      const lookUp = async (client: Client) => (await client.api(steps[0].url).get()) as { value?: KnownUser[] };
+      const reply = await this.withClient(config, 'read', lookUp, { quiet: true });
       return { [emails[0]]: reply.value?.[0] ?? null };
     }
     const answers = await this.withClient(config, 'read', async (client) => {
@@ -226,9 +227,9 @@ export class Host {
    * The organization's verified domains (User.Read). Without that permission, the signed-in account's
    * own domain stands in: the list still marks colleagues, just fewer of them.
    */
-  private async domains(config: AuthConfig): Promise<DirectoryView['domains']> {
+  private async domains(config: AuthConfig, quiet = false): Promise<DirectoryView['domains']> {
     try {
-      return (await this.organizationOf(config)).domains;
+      return (await this.organizationOf(config, quiet)).domains;
     } catch {
       const username = (await this.auth(config).account())?.username ?? '';
       return username.includes('@') ? [username.slice(username.lastIndexOf('@') + 1).toLowerCase()] : [];
@@ -239,10 +240,10 @@ export class Host {
    * The organization (User.Read), fetched once per configuration and sign-in; a failure is not kept,
    * so a later grant helps.
    */
-  private organizationOf(config: AuthConfig): Promise<Organization> {
+  private organizationOf(config: AuthConfig, quiet = false): Promise<Organization> {
     const key = configKey(config);
     if (this.organization?.key !== key) {
-      const value = this.withClient(config, 'domains', fetchOrganization);
+      const value = this.withClient(config, 'domains', fetchOrganization, { quiet });
       this.organization = { key, value };
       value.catch(() => this.organization?.value === value && (this.organization = undefined));
     }
@@ -263,10 +264,15 @@ export class Host {
    * (nothing was done): renew it and call again. Calls in flight share a token, so one revocation
    * can meet a call twice; after RENEWALS renewals the sign-in itself is in question.
    */
-  private async withClient<T>(config: AuthConfig, purpose: Purpose, call: (client: Client) => Promise<T>): Promise<T> {
+  private async withClient<T>(
+    config: AuthConfig,
+    purpose: Purpose,
+    call: (client: Client) => Promise<T>,
+    { quiet = false } = {},
+  ): Promise<T> {
     for (let renewals = 0; ; renewals++) {
       try {
-        return await call(await this.client(config, purpose, renewals > 0));
+        return await call(await this.client(config, purpose, renewals > 0, quiet));
       } catch (error) {
         if (toGraphFailure(error)?.status !== 401 || renewals === RENEWALS) throw error;
       }
@@ -274,8 +280,8 @@ export class Host {
   }
 
   /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
-  private async client(config: AuthConfig, purpose: Purpose, forceRefresh = false) {
-    const token = await this.auth(config).accessToken(purpose, forceRefresh);
+  private async client(config: AuthConfig, purpose: Purpose, forceRefresh = false, quiet = false) {
+    const token = await this.auth(config).accessToken(purpose, forceRefresh, quiet);
     return createGraphClient(resolveEndpoints(config), async () => token);
   }
 

@@ -10,7 +10,7 @@ import {
   type GraphAccessPackage,
   type PackageChoice,
 } from '../core/access-packages';
-import { failureOf, isSuccess } from '../core/batch';
+import { BATCH_SIZE, failureOf, isSuccess } from '../core/batch';
 import { describeGraphFailure } from '../core/graph-errors';
 import { postBatch, toGraphFailure } from './graph';
 
@@ -62,8 +62,8 @@ export async function fetchRequestStates(client: Client, ids: string[]): Promise
     url: `${REQUESTS_PATH}/${encodeURIComponent(id)}?$select=id,requestState`,
   }));
   const states: Record<string, string> = {};
-  for (let start = 0; start < steps.length; start += 20) {
-    for (const answer of await postBatch(client, steps.slice(start, start + 20))) {
+  for (let start = 0; start < steps.length; start += BATCH_SIZE) {
+    for (const answer of await postBatch(client, steps.slice(start, start + BATCH_SIZE))) {
       const state = (answer.body as { requestState?: string } | undefined)?.requestState;
       if (isSuccess(answer.status) && state) states[ids[Number(answer.id)]] = state;
     }

@@ -1,5 +1,6 @@
 // Optional, folded: the guest's details, set on the new guest right after the invitation. First and
 // last name only for one address (a list shares everything else).
+import { useState } from 'preact/hooks';
 import type { GuestDetails } from '../core/guest-details';
 import type { InputProblems } from '../core/invitation';
 import { t, uiLanguage } from '../shared/i18n';
@@ -47,9 +48,33 @@ export function GuestDetailsFields({ value, problems, single, onChange }: Props)
   };
   const hasProblem = Object.keys(problems).some((key) => key.startsWith('details.'));
   const filled = Object.values(details).filter(Boolean).length;
+  // Drawn only when open: opening the options does not build the country list.
+  const [open, setOpen] = useState(false);
+  const shown = open || hasProblem;
   return (
-    <details class="guest-details" open={hasProblem || undefined} data-testid="guest-details">
+    <details
+      class="guest-details"
+      open={shown || undefined}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="guest-details"
+    >
       <summary>{filled ? t('guestDetailsFilled', [String(filled)]) : t('guestDetails')}</summary>
+      {shown && <DetailsBody details={details} problems={problems} single={single} set={set} />}
+    </details>
+  );
+}
+
+function DetailsBody({
+  details,
+  problems,
+  single,
+  set,
+}: Pick<Props, 'problems' | 'single'> & {
+  details: GuestDetails;
+  set: (field: keyof GuestDetails, text: string) => void;
+}) {
+  return (
+    <>
       <p class="hint">{t('guestDetailsHint')}</p>
       {FIELDS.filter((f) => single || !f.singleOnly).map(({ field, label }) => {
         const problem = problems[`details.${field}`];
@@ -78,6 +103,6 @@ export function GuestDetailsFields({ value, problems, single, onChange }: Props)
           ))}
         </select>
       </Field>
-    </details>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import {
   type AssignmentOutcome,
   type PackageChoice,
 } from '../core/access-packages';
+import type { CloudId } from '../core/clouds';
 import type { UserError } from '../core/graph-errors';
 import { t } from '../shared/i18n';
 import { store } from '../storage/browser-store';
@@ -33,22 +34,22 @@ export function PackagePanel({ emails, tenant }: Props) {
   const [choices, setChoices] = useState<PackageChoice[]>();
   const [failed, setFailed] = useState<UserError>();
   const [chosen, setChosen] = useState<PackageChoice>();
-  const [link, setLink] = useState<string>();
+  const [cloud, setCloud] = useState<CloudId>();
   const [outcomes, setOutcomes] = useState<AssignmentOutcome[]>();
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
     setFailed(undefined);
-    const reply = await api('accessPackages', {});
+    const [reply, settings] = await Promise.all([api('accessPackages', {}), store.read('settings')]);
+    setCloud(settings.cloud);
     if (reply.ok) setChoices(reply.value);
     else setFailed(reply.error);
   };
-  const choose = async (choice: PackageChoice) => {
+  const choose = (choice: PackageChoice) => {
     setChosen(choice);
     setOutcomes(undefined);
-    const { cloud } = await store.read('settings');
-    setLink(myAccessLink(cloud, tenant, choice.packageId));
   };
+  const link = chosen && cloud && myAccessLink(cloud, tenant, chosen.packageId);
   const assign = async () => {
     if (!chosen) return;
     setBusy(true);
@@ -82,7 +83,7 @@ export function PackagePanel({ emails, tenant }: Props) {
                 type="radio"
                 name="package"
                 checked={chosen?.policyId === c.policyId && chosen.packageId === c.packageId}
-                onChange={() => void choose(c)}
+                onChange={() => choose(c)}
               />
               <span>
                 {c.packageName}

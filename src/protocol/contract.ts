@@ -96,6 +96,8 @@ const spec =
 
 /** History refreshes ask about at most this many guests at once. */
 export const MAX_STATE_IDS = 1000;
+/** …and about at most this many access package requests. */
+export const MAX_REQUEST_IDS = 100;
 const NONE = v.object({});
 const emails = v.pipe(v.array(address), v.maxLength(MAX_RUN));
 const ids = v.pipe(v.array(objectId), v.maxLength(MAX_STATE_IDS));
@@ -109,7 +111,7 @@ const packageChoice = v.object({
 }) satisfies v.GenericSchema<PackageChoice>;
 /** A direct assignment goes in one batch: at most 20 people at once. */
 const packageEmails = v.pipe(v.array(address), v.minLength(1), v.maxLength(BATCH_SIZE));
-const requestIds = v.pipe(v.array(objectId), v.maxLength(BATCH_SIZE * 5));
+const requestIds = v.pipe(v.array(objectId), v.maxLength(MAX_REQUEST_IDS));
 
 /** Our pages (popup, options, history) → the background. */
 export const backgroundRequests = {

@@ -289,7 +289,10 @@ export function addMember(state, groupId, body) {
 /** Each clause Graph may get from us, as a test of a user. */
 const CLAUSES = [
   [/^mail eq '((?:[^']|'')*)'$/, (u, v) => u.mail.toLowerCase() === v],
-  [/^otherMails\/any\(\w+:\w+ eq '((?:[^']|'')*)'\)$/, (u, v) => u.mail.toLowerCase() === v],
+  [
+    /^otherMails\/any\(\w+:\w+ eq '((?:[^']|'')*)'\)$/,
+    (u, v) => (u.otherMails ?? []).some((m) => m.toLowerCase() === v),
+  ],
   [/^proxyAddresses\/any\(\w+:\w+ eq 'smtp:((?:[^']|'')*)'\)$/i, (u, v) => u.mail.toLowerCase() === v],
   [/^userPrincipalName eq '((?:[^']|'')*)'$/, (u, v) => u.userPrincipalName.toLowerCase() === v],
   [/^startswith\(displayName,'((?:[^']|'')*)'\)$/, (u, v) => (u.displayName ?? '').toLowerCase().startsWith(v)],
