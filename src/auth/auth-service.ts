@@ -47,6 +47,20 @@ function isConsentMissing(error: unknown): boolean {
   );
 }
 
+/** Which of MSAL's accounts is this configuration's (MSAL's one "active account" per app would be shared). */
+export interface AccountMemory {
+  read(): { homeAccountId: string; tenantId: string } | undefined;
+  write(account: { homeAccountId: string; tenantId: string } | undefined): void;
+  /** Before profiles: the one configuration's account was MSAL's active (or only) one. Taken over once. */
+  adoptsLegacy: boolean;
+}
+
+/**
+ * One interaction at a time in this page, whichever configuration asks: MSAL keeps its interaction
+ * state in sessionStorage, shared by every instance.
+ */
+let interactions: Promise<unknown> = Promise.resolve();
+
 const consentNeeded = (purpose: Purpose) =>
   new AuthFailure('errConsentNeeded', [PERMISSION[purpose]], false, { consent: purpose });
 
@@ -54,7 +68,6 @@ export class AuthService {
   private readonly pca: PublicClientApplication;
   private readonly ready: Promise<void>;
   private capturedUrl: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
   /** When a silent round trip last failed, per permission (see SILENT_PAUSE_MS). */
   private readonly silentFailedAt = new Map<Purpose, number>();
 
@@ -62,6 +75,7 @@ export class AuthService {
     private readonly clientId: string,
     private readonly endpoints: Endpoints,
     private readonly identity: IdentityPort,
+    private readonly memory: AccountMemory,
   ) {
     this.pca = new PublicClientApplication({
       auth: {
@@ -157,8 +171,9 @@ export class AuthService {
         }
       }
     }
-    await this.pca.clearCache();
-    this.pca.setActiveAccount(null);
+    // Only this configuration's account: other profiles stay signed in.
+    if (account) await this.pca.clearCache({ account });
+    this.memory.write(undefined);
     clearInteractionState();
   }
 
@@ -205,13 +220,15 @@ export class AuthService {
     });
   }
 
+  /** This configuration's account, out of all MSAL keeps (one per profile signed in). */
   private async msalAccount(): Promise<MsalAccount | undefined> {
     await this.ready;
-    const active = this.pca.getActiveAccount();
-    if (active) return active;
-    const [first] = this.pca.getAllAccounts();
-    if (first) this.pca.setActiveAccount(first);
-    return first;
+    const remembered = this.memory.read();
+    if (remembered) return this.pca.getAccount(remembered) ?? undefined;
+    if (!this.memory.adoptsLegacy) return undefined;
+    const legacy = this.pca.getActiveAccount() ?? this.pca.getAllAccounts()[0];
+    if (legacy) this.memory.write({ homeAccountId: legacy.homeAccountId, tenantId: legacy.tenantId });
+    return legacy ?? undefined;
   }
 
   private async webAuthFlow(
@@ -237,7 +254,7 @@ export class AuthService {
       }
       const result = await this.pca.handleRedirectPromise(responseHash(responseUrl));
       if (!result?.account) throw new AuthFailure('errSignInIncomplete');
-      this.pca.setActiveAccount(result.account);
+      this.memory.write({ homeAccountId: result.account.homeAccountId, tenantId: result.account.tenantId });
       return result;
     } catch (error) {
       throw describeAuthError(error);
@@ -248,8 +265,8 @@ export class AuthService {
   }
 
   private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+    const run = interactions.then(task, task);
+    interactions = run.catch(() => undefined);
     return run;
   }
 }

@@ -11,20 +11,30 @@ export type FollowUp = { item: rules.QueueItem; groupId: string };
 export async function sendFollowUps(q: rules.Queue, steps: FollowUp[], host: HostCall, now: () => number) {
   const details = steps.filter((s) => s.groupId === rules.DETAILS_STEP);
   const members = steps.filter((s) => s.groupId !== rules.DETAILS_STEP);
+  // One directory's steps (see rules.takeGroupSteps): the run's own, whatever profile is in use now.
+  const config = steps[0] && rules.tenantOf(q, steps[0].item)?.config;
   const [memberReply, detailsReply] = await Promise.all([
     members.length
-      ? host('addToGroups', {
-          steps: members.map((s, i) => ({ id: String(i), groupId: s.groupId, userId: s.item.result!.userId })),
-        })
+      ? host(
+          'addToGroups',
+          {
+            steps: members.map((s, i) => ({ id: String(i), groupId: s.groupId, userId: s.item.result!.userId })),
+          },
+          config,
+        )
       : undefined,
     details.length
-      ? host('updateGuests', {
-          steps: details.map((s, i) => ({
-            id: String(i),
-            userId: s.item.result!.userId,
-            details: cleanDetails(rules.inputOf(q, s.item).details) ?? {},
-          })),
-        })
+      ? host(
+          'updateGuests',
+          {
+            steps: details.map((s, i) => ({
+              id: String(i),
+              userId: s.item.result!.userId,
+              details: cleanDetails(rules.inputOf(q, s.item).details) ?? {},
+            })),
+          },
+          config,
+        )
       : undefined,
   ]);
   settle(q, members, memberReply, now());

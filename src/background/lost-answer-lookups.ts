@@ -3,7 +3,7 @@
 // When the lookup itself is not possible (no permission, signed out), the items end as "outcome
 // unknown", never resent.
 import { cannotCheck, dueLookups, lookupLater, reconcile } from '../core/lost-answers';
-import type { Queue, QueueItem } from '../core/queue';
+import { tenantOf, type Queue, type QueueItem } from '../core/queue';
 import type { Store } from '../storage/storage';
 import type { HostCall } from './router';
 
@@ -15,7 +15,8 @@ export async function lookUpLostAnswers(
 ): Promise<QueueItem[]> {
   const uncertain = dueLookups(q, start);
   const [reply, settings] = await Promise.all([
-    deps.host('lookup', { emails: uncertain.map((i) => i.email) }),
+    // One directory's items (see dueLookups), looked up where their run went.
+    deps.host('lookup', { emails: uncertain.map((i) => i.email) }, uncertain[0] && tenantOf(q, uncertain[0])?.config),
     deps.store.read('settings'),
   ]);
   const now = deps.platform.now();

@@ -17,8 +17,9 @@ import { lookUpLostAnswers } from './lost-answer-lookups';
 import { invitedResults, QueueRefusal, saveFailure, stopReason } from './queue-words';
 import type { HostCall } from './router';
 import { WakeTimer } from './wake-timer';
-import { configKey } from '../core/clouds';
+import { configKey, type AuthConfig } from '../core/clouds';
 import { authConfigOf } from '../storage/settings';
+import { profileLabel } from '../storage/profiles';
 
 const ALARM = 'queue';
 /** Batches in flight at once: enough to hide latency, few enough to stay polite to Graph. */
@@ -70,12 +71,13 @@ export class QueueRunner {
     if (rules.counts(q).waiting + recipients.length > rules.MAX_RUN) {
       throw new QueueRefusal({ key: 'errRunTooLarge', subs: [String(rules.MAX_RUN)] });
     }
-    const directory = await this.directory();
+    const settings = await this.deps.store.read('settings');
+    const tenant = { config: authConfigOf(settings), name: profileLabel(settings) };
     // From here on nothing awaits until the save: a pump must not see the run half made.
     const before = { items: q.items.length, runs: { ...q.runs } };
     rules.enqueue(q, options, recipients, this.now());
     const run = Object.keys(q.runs).find((id) => !(id in before.runs));
-    if (run) q.runDirectories = { ...q.runDirectories, [run]: directory };
+    if (run) q.runTenants = { ...q.runTenants, [run]: tenant };
     for (const item of q.items.slice(before.items)) {
       const problem = Object.values(checkInvite(inputFor(options, item)))[0];
       if (problem) Object.assign(item, { state: 'skipped', error: problem });
@@ -114,12 +116,10 @@ export class QueueRunner {
     void this.wake();
   }
 
-  /** Sign-out: what still waits is cancelled and, with what has finished, forgotten. */
-  async discardWaiting(): Promise<void> {
+  /** Signed out of a directory: what still waits for it is cancelled and, with what has finished, forgotten. */
+  async discardWaiting(config: AuthConfig): Promise<void> {
     const q = await this.queue();
-    rules.cancelWaiting(q);
-    rules.clearFinished(q);
-    rules.setPaused(q, false);
+    rules.forgetTenant(q, configKey(config));
     await this.persist(q);
   }
 
@@ -204,22 +204,9 @@ export class QueueRunner {
     else await platform.alarms.clear(ALARM);
   }
 
-  /** The sign-in settings now, as a run records them (see Queue.runDirectories). */
-  private async directory(): Promise<string> {
-    return configKey(authConfigOf(await this.deps.store.read('settings')));
-  }
-
   /** Sends what can go now, up to CONCURRENCY batches at once, and plans the next wake-up. */
   private async pump(): Promise<void> {
     const q = await this.queue();
-    // Settings are read only when there is work a change of directory could misdirect.
-    if (!q.paused && q.items.some(rules.isPending) && rules.startedElsewhere(q, await this.directory())) {
-      // The settings now name another directory or app: nothing more of this run may go there.
-      rules.setPaused(q, true);
-      q.stoppedFor = { key: 'errRunOtherDirectory' };
-      await this.persist(q);
-      return;
-    }
     if (this.inFlight === 0 && q.items.some((i) => i.state === 'sending' || i.grouping)) {
       // Sending, but nothing of ours is in flight: the worker was stopped mid-batch.
       markUncertain(q.items, this.now());
@@ -270,9 +257,12 @@ export class QueueRunner {
   }
 
   private async send(q: rules.Queue, batch: rules.QueueItem[]): Promise<void> {
-    const reply = await this.deps.host('sendBatch', {
-      items: batch.map((item) => ({ id: item.key, input: rules.inputOf(q, item) })),
-    });
+    // To the run's own directory, whichever profile is in use now (a batch holds one directory's items).
+    const reply = await this.deps.host(
+      'sendBatch',
+      { items: batch.map((item) => ({ id: item.key, input: rules.inputOf(q, item) })) },
+      rules.tenantOf(q, batch[0])?.config,
+    );
     const now = this.now();
     const stop = stopReason(reply);
     if (stop) {

@@ -1,6 +1,7 @@
 // The background's answers to our pages: one handler per request of the contract's
 // `backgroundRequests`. Host requests carry the settings, read here: the offscreen document has no
 // storage API.
+import type { AuthConfig } from '../core/clouds';
 import type { AuthStatus, backgroundRequests, hostRequests, Reply } from '../protocol/contract';
 import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '../protocol/messaging';
 import type { Store } from '../storage/storage';
@@ -15,8 +16,12 @@ type HostRequests = typeof hostRequests;
 type HostPayload<K extends keyof HostRequests> = Omit<PayloadOf<HostRequests[K]>, 'config'>;
 type HostAnswer<K extends keyof HostRequests> = Promise<Reply<AnswerOf<HostRequests[K]>>>;
 
-/** Sends one host request, of any type. */
-export type HostCall = <K extends keyof HostRequests>(type: K, payload: HostPayload<K>) => HostAnswer<K>;
+/** Sends one host request, of any type; to the settings' directory unless `config` names another. */
+export type HostCall = <K extends keyof HostRequests>(
+  type: K,
+  payload: HostPayload<K>,
+  config?: AuthConfig,
+) => HostAnswer<K>;
 /** A host's handlers as the background sees them (for fakes in unit tests). */
 export type HostHandlers = { [K in keyof HostRequests]: (payload: HostPayload<K>) => HostAnswer<K> };
 
@@ -30,10 +35,10 @@ async function refusedInWords<T>(task: () => Promise<T>): Promise<Reply<T>> {
   }
 }
 
-/** Sends host requests with the current settings attached. */
+/** Sends host requests with the current settings (or the run's own) attached. */
 export function hostCall(store: Store, send: Client<HostRequests>): HostCall {
-  return async (type, payload) => {
-    const config = authConfigOf(await store.read('settings'));
+  return async (type, payload, runConfig) => {
+    const config = runConfig ?? authConfigOf(await store.read('settings'));
     // Every host payload is its own fields plus the settings.
     return send(type, { ...payload, config } as PayloadOf<HostRequests[typeof type]>);
   };
@@ -48,10 +53,8 @@ export function backgroundHandlers(
   /** The status with the directory's name, when one is known for the signed-in account's directory. */
   const named = async (status: AuthStatus): Promise<AuthStatus> => {
     if (!status.account) return status;
-    const known = await store.read('tenantName');
-    return known?.tenantId === status.account.tenantId
-      ? { ...status, tenantName: known.name, tenantDomain: known.domain }
-      : status;
+    const known = (await store.read('tenantNames'))[status.account.tenantId];
+    return known ? { ...status, tenantName: known.name, tenantDomain: known.domain } : status;
   };
   /** Just signed in: reads the directory's name (User.Read, if granted; never asks) and keeps it. */
   const learnName = async (status: AuthStatus): Promise<AuthStatus> => {
@@ -59,7 +62,9 @@ export function backgroundHandlers(
     const reply = tenantId ? await host('tenantName', {}) : undefined;
     if (!tenantId || !reply?.ok || !reply.value) return named(status);
     const { name, domain } = reply.value;
-    await store.write('tenantName', { tenantId, name, domain });
+    // The latest first; as many as there can be profiles, and then some.
+    const names = Object.entries(await store.read('tenantNames')).filter(([id]) => id !== tenantId);
+    await store.write('tenantNames', Object.fromEntries([[tenantId, { name, domain }], ...names.slice(0, 99)]));
     return { ...status, tenantName: name, tenantDomain: domain };
   };
   return {
@@ -76,10 +81,11 @@ export function backgroundHandlers(
       return reply.ok ? ok({ ...reply.value, status: await learnName(reply.value.status) }) : reply;
     },
     signOut: async ({ everywhere }) => {
-      const reply = await host('signOut', { everywhere });
+      const config = authConfigOf(await store.read('settings'));
+      const reply = await host('signOut', { everywhere }, config);
       if (reply.ok) {
         // Nothing of this account's work waits behind the user's back, and no secret stays.
-        await runner.discardWaiting();
+        await runner.discardWaiting(config);
         await Promise.all([store.remove('redeemLinks'), store.remove('draft')]);
       }
       return reply;

@@ -4,7 +4,7 @@
 // (replication), so misses are looked up again, with back-off, through a window; only a miss after
 // the window sends the invitation again. No partner gets two emails from one lost answer.
 import type { UserError } from './graph-errors';
-import { inputOf, startGrouping, type Queue, type QueueItem } from './queue';
+import { inputOf, oneTenant, startGrouping, type Queue, type QueueItem } from './queue';
 import { toResult } from './invitation';
 
 /** The first lookup comes this soon; later ones back off to at most LOOKUP_MAX_GAP_MS apart. */
@@ -22,9 +22,12 @@ export function markUncertain(items: QueueItem[], now: number): void {
   }
 }
 
-/** The uncertain items whose lookup is due. */
+/** The uncertain items whose lookup is due, of one directory (one lookup goes with one sign-in). */
 export const dueLookups = (queue: Queue, now: number) =>
-  queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now);
+  oneTenant(
+    queue,
+    queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now),
+  );
 
 /**
  * After a lookup: the guest exists (done, no second invitation); nobody found within the replication

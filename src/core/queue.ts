@@ -1,5 +1,7 @@
 // The bulk queue's rules, free of storage and messaging so they can be tested on their own: which
 // items go next, what each answer from Graph does to an item, and what an interruption means.
+import type { AuthConfig } from './clouds';
+import { configKey } from './clouds';
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
 import { markUncertain } from './lost-answers';
@@ -74,10 +76,29 @@ export interface Queue {
   /** Counts the saves: a page that hears of the queue twice (a reply, a change) keeps the newer. */
   version?: number;
   /**
-   * Each run's sign-in configuration (clouds.ts configKey) when it started: a run never goes on in
-   * another directory or app registration than its own, whatever the settings say meanwhile.
+   * Each run's directory: the profile's sign-in configuration when it started, and its name. A run
+   * always finishes there, whatever profile the user switches to meanwhile.
    */
-  runDirectories?: Record<string, string>;
+  runTenants?: Record<string, RunTenant>;
+}
+
+export interface RunTenant {
+  config: AuthConfig;
+  /** The profile's name when the run started (for labels). */
+  name: string;
+}
+
+/** The directory an item's run goes to (undefined for a run saved before runs recorded it: the settings'). */
+export const tenantOf = (queue: Queue, item: QueueItem): RunTenant | undefined => queue.runTenants?.[item.run];
+/** Items of one directory go in one batch: a batch is sent with one sign-in. */
+const tenantKey = (queue: Queue, item: QueueItem) => {
+  const tenant = tenantOf(queue, item);
+  return tenant ? configKey(tenant.config) : '';
+};
+/** The items of the first one's directory (see tenantKey). */
+export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
+  const key = items[0] && tenantKey(queue, items[0]);
+  return items.filter((item) => tenantKey(queue, item) === key);
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -127,7 +148,10 @@ export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient
 /** The next batch to send (marked as sending), or nothing when paused or all are waiting for later. */
 export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueItem[] {
   if (queue.paused) return [];
-  const due = queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now);
+  const due = oneTenant(
+    queue,
+    queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now),
+  );
   // Resets go in batches of their own: they need a token with a stronger permission than invitations.
   const resets = !!due[0]?.resetUserId;
   const batch = due.filter((i) => !!i.resetUserId === resets).slice(0, size);
@@ -234,8 +258,9 @@ export function startGrouping(item: QueueItem, input: InviteInput, now: number):
 /** Member additions that can go now: (item, group) pairs, at most one batch. */
 export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { item: QueueItem; groupId: string }[] {
   const steps: { item: QueueItem; groupId: string }[] = [];
-  for (const item of queue.items) {
-    if (item.state !== 'grouping' || item.grouping || item.notBefore > now || queue.paused) continue;
+  if (queue.paused) return steps;
+  const due = queue.items.filter((i) => i.state === 'grouping' && !i.grouping && i.notBefore <= now);
+  for (const item of oneTenant(queue, due)) {
     const room = size - steps.length;
     if (room <= 0) break;
     item.grouping = true;
@@ -326,17 +351,30 @@ export function retryFailed(queue: Queue, now: number): void {
   setPaused(queue, false);
 }
 
+/**
+ * Signed out of a directory: its waiting items are cancelled and, with its finished ones, forgotten;
+ * other directories' runs go on. `key`: the directory's configKey.
+ */
+export function forgetTenant(queue: Queue, key: string): void {
+  const theirs = (item: QueueItem) => [key, ''].includes(tenantKey(queue, item));
+  for (const item of queue.items)
+    if (theirs(item) && (item.state === 'waiting' || item.state === 'unknown')) item.state = 'cancelled';
+  queue.items = queue.items.filter((item) => !theirs(item) || isPending(item));
+  forgetUnusedRuns(queue);
+  setPaused(queue, false);
+}
+
 /** Finished items go; the rest stays (a new run starts from a clean list). */
 export function clearFinished(queue: Queue): void {
   queue.items = queue.items.filter(isPending);
-  const inUse = new Set(queue.items.map((i) => i.run));
-  for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
-  for (const run of Object.keys(queue.runDirectories ?? {})) if (!inUse.has(run)) delete queue.runDirectories![run];
+  forgetUnusedRuns(queue);
 }
 
-/** Some unfinished item belongs to a run started with other sign-in settings than `current`. */
-export const startedElsewhere = (queue: Queue, current: string) =>
-  queue.items.some((i) => isPending(i) && (queue.runDirectories?.[i.run] ?? current) !== current);
+function forgetUnusedRuns(queue: Queue): void {
+  const inUse = new Set(queue.items.map((i) => i.run));
+  for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
+  for (const run of Object.keys(queue.runTenants ?? {})) if (!inUse.has(run)) delete queue.runTenants![run];
+}
 
 type Finished = 'done' | 'failed' | 'skipped' | 'cancelled' | 'unknown';
 export function counts(queue: Queue): Record<Finished | 'waiting' | 'total', number> {

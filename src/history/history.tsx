@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { MAX_REQUEST_IDS, MAX_STATE_IDS, type HistoryEntry } from '../protocol/contract';
 import { history, store } from '../storage/browser-store';
+import type { TenantName } from '../storage/storage';
 import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
@@ -59,18 +60,26 @@ function History() {
   const [announcement, setAnnouncement] = useState('');
 
   const [keepLinks, setKeepLinks] = useState(false);
+  /** The directory of the profile in use (its account's tenant id): only its guests can be checked or acted on. */
+  const [here, setHere] = useState<string>();
+  const [tenantNames, setTenantNames] = useState<Record<string, TenantName>>({});
   const reload = () => void history.load().then((list) => setEntries(list.reverse()));
   useEffect(() => {
     reload();
     void store.read('settings').then((s) => setKeepLinks(s.keepRedeemLinks));
+    void store.read('tenantNames').then(setTenantNames);
+    void api('status', {}).then((reply) => reply.ok && setHere(reply.value.account?.tenantId));
   }, []);
   if (!entries) return null;
+  /** Signed out, every entry is asked about (and the answer says to sign in); signed in, this directory's. */
+  const ours = (e: HistoryEntry) => !here || e.tenantId === here;
+  const tenantName = (id: string) => tenantNames[id]?.name;
 
   const refresh = async () => {
     setBusy(true);
     setError(undefined);
     // Each guest once; an entry without a user id (its answer was lost) has nothing to ask about.
-    const ids = [...new Set(entries.map((e) => e.userId).filter(Boolean))];
+    const ids = [...new Set(entries.filter(ours).map((e) => e.userId))].filter(Boolean);
     let latest: HistoryEntry[] | undefined;
     for (let i = 0; i < ids.length; i += MAX_STATE_IDS) {
       const reply = await api('userStates', { ids: ids.slice(i, i + MAX_STATE_IDS) });
@@ -82,7 +91,7 @@ function History() {
     }
     // Access package requests still on their way: their state now.
     const requests = entries
-      .filter((e) => e.package && !FINAL_REQUEST_STATES.includes(e.package.requestState))
+      .filter((e) => ours(e) && e.package && !FINAL_REQUEST_STATES.includes(e.package.requestState))
       .map((e) => e.package!.requestId);
     if (requests.length) {
       const reply = await api('assignmentStates', { ids: requests.slice(0, MAX_REQUEST_IDS) });
@@ -162,8 +171,12 @@ function History() {
                   {e.email}
                 </td>
                 <td>{dateFormat.format(e.at)}</td>
-                <td>
-                  <code>{e.tenantId}</code>
+                <td data-testid="tenant">
+                  {tenantName(e.tenantId) ? (
+                    <span title={e.tenantId}>{tenantName(e.tenantId)}</span>
+                  ) : (
+                    <code>{e.tenantId}</code>
+                  )}
                 </td>
                 <td>
                   <span data-testid="state">
@@ -185,7 +198,11 @@ function History() {
                   )}
                 </td>
                 <td data-testid="next">
-                  <GuestActions entry={e} onFinished={reload} />
+                  {ours(e) ? (
+                    <GuestActions entry={e} onFinished={reload} />
+                  ) : (
+                    <span class="muted">{t('historyOtherTenant', [tenantName(e.tenantId) ?? e.tenantId])}</span>
+                  )}
                 </td>
               </tr>
             ))}

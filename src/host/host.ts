@@ -20,7 +20,7 @@ import type {
 } from '../protocol/contract';
 import { fail, ok, type Handlers, type PayloadOf } from '../protocol/messaging';
 import { isConfigured } from '../storage/settings';
-import { forgetOtherConfiguration } from '../storage/msal-cache';
+import { accountMemory } from '../storage/msal-cache';
 import {
   createGraphClient,
   fetchOrganization,
@@ -55,9 +55,10 @@ const RENEWALS = 3;
 const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
-  private current: { key: string; auth: AuthService } | undefined;
-  /** The directory's name and domains, read once per configuration and sign-in (they hardly ever change). */
-  private organization: { key: string; value: Promise<Organization> } | undefined;
+  /** One sign-in per configuration (profile) used: a run in one directory goes on while another is in use. */
+  private readonly auths = new Map<string, AuthService>();
+  /** Each directory's name and domains, read once per configuration and sign-in (they hardly ever change). */
+  private readonly organizations = new Map<string, Promise<Organization>>();
   /** Invitation batches on their way, by address (see lookup). */
   private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
 
@@ -70,7 +71,7 @@ export class Host {
     // A sign-in or sign-out may change the directory: what was read of the old one goes.
     signIn: ({ config }) =>
       this.run(config, async () => {
-        this.organization = undefined;
+        this.organizations.delete(configKey(config));
         await this.auth(config).signIn(config.askAllAtSignIn);
         return this.status(config);
       }),
@@ -78,7 +79,7 @@ export class Host {
       this.run(config, async () => (await this.auth(config).grantConsent(purpose), this.status(config))),
     signOut: ({ config, everywhere }) =>
       this.run(config, async () => {
-        this.organization = undefined;
+        this.organizations.delete(configKey(config));
         await this.auth(config).signOut(everywhere);
         return this.status(config);
       }),
@@ -242,12 +243,13 @@ export class Host {
    */
   private organizationOf(config: AuthConfig, quiet = false): Promise<Organization> {
     const key = configKey(config);
-    if (this.organization?.key !== key) {
-      const value = this.withClient(config, 'domains', fetchOrganization, { quiet });
-      this.organization = { key, value };
-      value.catch(() => this.organization?.value === value && (this.organization = undefined));
+    let value = this.organizations.get(key);
+    if (!value) {
+      const read = this.withClient(config, 'domains', fetchOrganization, { quiet });
+      read.catch(() => this.organizations.get(key) === read && this.organizations.delete(key));
+      this.organizations.set(key, (value = read));
     }
-    return this.organization.value;
+    return value;
   }
 
   private async lookup({ config, emails }: Payload<'lookup'>): Promise<LookupOutcome> {
@@ -330,10 +332,11 @@ export class Host {
 
   private auth(config: AuthConfig): AuthService {
     const key = configKey(config);
-    if (this.current?.key === key) return this.current.auth;
-    forgetOtherConfiguration(key);
-    const auth = new AuthService(config.clientId.trim(), resolveEndpoints(config), this.identity);
-    this.current = { key, auth };
+    let auth = this.auths.get(key);
+    if (!auth) {
+      auth = new AuthService(config.clientId.trim(), resolveEndpoints(config), this.identity, accountMemory(key));
+      this.auths.set(key, auth);
+    }
     return auth;
   }
 }

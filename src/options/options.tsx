@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortcuts as loadShortcuts } from '../platform/browser';
 import { localizeDocument, t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
@@ -7,14 +7,9 @@ import { firstView } from '../storage/first-view';
 import { MAX_LOOKUP_WINDOW_S, type Settings } from '../storage/settings';
 import { CLOUD_IDS, type CloudId } from '../core/clouds';
 import { MESSAGE_LANGUAGES } from '../core/languages';
-import {
-  checkClientId,
-  checkHttpsEndpoint,
-  checkMessage,
-  checkRedirectUrl,
-  checkTenant,
-  type Problem,
-} from '../core/validate';
+import type { Problem } from '../core/validate';
+import { activeProfile, checkProfile, MAX_PROFILE_NAME } from '../storage/profiles';
+import { ProfilesSection } from './profiles-section';
 import { CheckField, Field, describedBy } from '../ui/field';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { MAX_SPONSORS } from '../core/invitation';
@@ -25,35 +20,50 @@ import '../ui/styles.css';
 type Problems = Partial<Record<string, Problem>>;
 
 function checkSettings(s: Settings): Problems {
-  const problems: Problems = {};
-  const add = (key: string, problem: Problem | null) => problem && (problems[key] = problem);
-  add('clientId', checkClientId(s.clientId));
-  add('tenant', checkTenant(s.tenant, s.multiTenant));
+  const problems: Problems = checkProfile(activeProfile(s));
   const window = s.lookupWindowSeconds;
   if (!Number.isInteger(window) || window < 0 || window > MAX_LOOKUP_WINDOW_S)
-    add('lookupWindow', { key: 'errLookupWindow' });
-  if (s.cloud === 'custom') {
-    add('customAuthority', checkHttpsEndpoint(s.customAuthority));
-    add('customGraph', checkHttpsEndpoint(s.customGraph));
-  }
-  add('redirectUrl', checkRedirectUrl(s.defaults.redirectUrl));
-  add('message', checkMessage(s.defaults.message));
+    problems.lookupWindow = { key: 'errLookupWindow' };
   return problems;
+}
+
+/**
+ * The form's edits, saved into what is stored now: into the profile they were made to, even if the
+ * popup made another profile active meanwhile.
+ */
+function withEdits(stored: Settings, edited: Settings): Settings {
+  const clean = { ...edited, clientId: edited.clientId.trim(), tenant: edited.tenant.trim(), name: edited.name.trim() };
+  if (stored.id === clean.id) return { ...clean, otherProfiles: stored.otherProfiles };
+  const { inviteImmediately, keepRedeemLinks, lookupWindowSeconds } = clean;
+  const otherProfiles = stored.otherProfiles.map((p) => (p.id === clean.id ? activeProfile(clean) : p));
+  return { ...stored, inviteImmediately, keepRedeemLinks, lookupWindowSeconds, otherProfiles };
 }
 
 function Options() {
   const [settings, setSettings] = useState<Settings>();
+  /** The settings as stored: the profiles section works on these, not on unsaved edits. */
+  const [stored, setStored] = useState<Settings>();
+  const dirty = useRef(false);
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   const [shortcuts, setShortcuts] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
 
   useEffect(() => {
-    void store.read('settings').then(setSettings);
+    const loaded = (value: Settings) => {
+      setStored(value);
+      // Another page (the popup's switcher) changed them: the form follows unless it holds edits.
+      if (!dirty.current) setSettings(value);
+    };
+    void store.read('settings').then(loaded);
     void loadShortcuts().then(setShortcuts);
+    return store.watch('settings', loaded);
   }, []);
-  if (!settings) return null;
+  if (!settings || !stored) return null;
 
   const update = (patch: Partial<Settings>) => {
+    dirty.current = true;
+    setAnnouncement('');
     setSaved(false);
     setSettings({ ...settings, ...patch });
   };
@@ -69,16 +79,44 @@ function Options() {
       document.getElementById(Object.keys(found)[0])?.focus();
       return;
     }
-    await store.write('settings', { ...settings, clientId: settings.clientId.trim(), tenant: settings.tenant.trim() });
+    const next = withEdits(await store.read('settings'), settings);
+    await store.write('settings', next);
+    dirty.current = false;
     firstView.forget();
+    setSettings(next.id === settings.id ? next : settings);
     setSaved(true);
   };
 
   return (
     <main class="page">
       <h1>{t('optionsTitle')}</h1>
+      <ProfilesSection
+        stored={stored}
+        onChanged={(next, announcement) => {
+          setAnnouncement(announcement);
+          dirty.current = false;
+          setSettings(next);
+          setStored(next);
+          setProblems({});
+          setSaved(false);
+        }}
+      />
       <form noValidate onSubmit={save}>
         <h2>{t('sectionApp')}</h2>
+        <Field
+          id="profileName"
+          label={t('fieldProfileName')}
+          problem={problems.profileName}
+          hint={t('profileNameHint')}
+        >
+          <input
+            {...describedBy('profileName', problems.profileName, t('profileNameHint'))}
+            value={settings.name}
+            maxLength={MAX_PROFILE_NAME}
+            onInput={(e) => update({ name: value(e) })}
+            placeholder={settings.tenant}
+          />
+        </Field>
         <RegisterApp />
         <Field id="clientId" label={t('fieldClientId')} problem={problems.clientId}>
           <input
@@ -226,7 +264,7 @@ function Options() {
             {t('save')}
           </button>
           <span role="status" aria-live="polite">
-            {saved ? t('saved') : ''}
+            {saved ? t('saved') : announcement}
           </span>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import type { AuthStatus } from '../protocol/contract';
 import { t } from '../shared/i18n';
+import type { Profiles } from './use-profiles';
 
 interface Props {
   status: AuthStatus | undefined;
@@ -9,14 +10,36 @@ interface Props {
   onSignIn: () => void;
   /** `everywhere`: also end the Microsoft session in this browser. */
   onSignOut: (everywhere: boolean) => void;
+  profiles: Profiles;
+}
+
+/** Which profile (directory) the popup works in; only there when there is more than one. */
+function ProfileSwitcher({ profiles }: { profiles: Profiles }) {
+  if (profiles.choices.length < 2) return null;
+  return (
+    <select
+      class="profile-switcher"
+      aria-label={t('fieldProfile')}
+      value={profiles.active}
+      onChange={(e) => profiles.choose(e.currentTarget.value)}
+      data-testid="profile-switcher"
+    >
+      {profiles.choices.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.label || t('profileUnnamed')}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 /** Who is signed in, to which tenant, and the way in or out. */
-export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut }: Props) {
+export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut, profiles }: Props) {
   if (!status) return <header class="account muted">{t('statusChecking')}</header>;
   if (!status.signedIn || !status.account) {
     return (
       <header class="account">
+        <ProfileSwitcher profiles={profiles} />
         <span>{t('statusSignedOut')}</span>
         <button type="button" class="primary" onClick={onSignIn} disabled={busy} data-testid="sign-in">
           {busy ? t('signingIn') : t('signIn')}
@@ -27,6 +50,7 @@ export function AccountBar({ status, confirmed, busy, onSignIn, onSignOut }: Pro
   const { name, username, tenantId } = status.account;
   return (
     <header class="account">
+      <ProfileSwitcher profiles={profiles} />
       <div class="who" data-testid="account" aria-busy={!confirmed}>
         <strong>{name || username}</strong>
         <span class="muted">{username}</span>

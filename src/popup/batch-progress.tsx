@@ -1,5 +1,6 @@
-import type { Queue } from '../core/queue';
-import { counts } from '../core/queue';
+import type { Queue, QueueItem } from '../core/queue';
+import { counts, tenantOf } from '../core/queue';
+import { configKey } from '../core/clouds';
 import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
 import { ConsentActions } from '../ui/consent-actions';
@@ -10,10 +11,19 @@ interface Props {
   queue: Queue;
   onControl: (action: QueueAction) => void;
   onDone: () => void;
+  /** The directory the popup works in now (configKey): rows of runs in another are labelled with theirs. */
+  here: string | undefined;
+}
+
+/** The other directory an item's run goes to, by its profile's name; nothing when it is this one. */
+function elsewhere(queue: Queue, item: QueueItem, here: string | undefined): string | undefined {
+  const tenant = tenantOf(queue, item);
+  if (!tenant || !here || configKey(tenant.config) === here) return undefined;
+  return tenant.name || tenant.config.tenant;
 }
 
 /** The bulk queue, live: counts, a progress bar, each row's state and error, and its controls. */
-export function BatchProgress({ queue, onControl, onDone }: Props) {
+export function BatchProgress({ queue, onControl, onDone, here }: Props) {
   const c = counts(queue);
   const finished = c.total - c.waiting;
   // Outcomes that could not be checked for want of a permission: one button asks for it for all.
@@ -63,17 +73,25 @@ export function BatchProgress({ queue, onControl, onDone }: Props) {
       </div>
       {/* Scrollable, so it must be reachable by keyboard too. */}
       <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
-        {queue.items.map((item) => (
-          <li key={item.key} data-status={item.state} data-problem={invitedShort(item) ? 'short' : undefined}>
-            <span class={`status status-${invitedShort(item) ? 'failed' : item.state}`}>{t(statusKey(item))}</span>
-            <span class="address">{item.email}</span>
-            {itemNotes(item).map((note) => (
-              <span class="error" key={note}>
-                {note}
-              </span>
-            ))}
-          </li>
-        ))}
+        {queue.items.map((item) => {
+          const other = elsewhere(queue, item, here);
+          return (
+            <li key={item.key} data-status={item.state} data-problem={invitedShort(item) ? 'short' : undefined}>
+              <span class={`status status-${invitedShort(item) ? 'failed' : item.state}`}>{t(statusKey(item))}</span>
+              <span class="address">{item.email}</span>
+              {other && (
+                <span class="muted small" data-testid="item-tenant">
+                  {t('queueItemTenant', [other])}
+                </span>
+              )}
+              {itemNotes(item).map((note) => (
+                <span class="error" key={note}>
+                  {note}
+                </span>
+              ))}
+            </li>
+          );
+        })}
       </ul>
       {c.waiting === 0 && (
         <button type="button" class="link" onClick={onDone} data-testid="batch-done">

@@ -11,10 +11,12 @@ import { PackagePanel } from './package-panel';
 import { checkAddress } from '../core/validate';
 import { ConfirmSignOut, SignedOutNote } from './sign-out-notes';
 import { usePopup } from './state';
+import { useProfiles } from './use-profiles';
 import '../ui/styles.css';
 
 function Popup() {
   const s = usePopup();
+  const profiles = useProfiles();
   const { status, error, view, form, addresses } = s;
   // Nothing configured on opening: the assistant alone, until the user is done with it.
   if (s.inSetup)
@@ -33,6 +35,7 @@ function Popup() {
         busy={s.busy === 'signIn' || s.busy === 'signOut'}
         onSignIn={s.signIn}
         onSignOut={s.signOut}
+        profiles={profiles}
       />
       {s.notice && !addresses && view.kind === 'form' && (
         <p class="hint notice" role="status" data-testid="notice">
@@ -60,7 +63,7 @@ function Popup() {
         )}
       </div>
       {view.kind === 'progress' ? (
-        <BatchProgress queue={view.queue} onControl={s.control} onDone={s.another} />
+        <BatchProgress queue={view.queue} onControl={s.control} onDone={s.another} here={profiles.activeKey} />
       ) : view.kind === 'result' ? (
         <ResultPanel result={view.result} notes={view.notes} onAnother={s.another} />
       ) : (

@@ -6,7 +6,7 @@
 import type { AuthStatus } from '../protocol/contract';
 import { v } from '../protocol/schemas';
 import type { InviteDefaults } from './settings';
-import { defaultsSchema } from './storage';
+import { defaultsSchema } from './settings-schema';
 
 export interface FirstView {
   configured: boolean;

@@ -1,18 +1,38 @@
 // MSAL keeps its token cache in the host page's own localStorage and its per-sign-in state in
 // sessionStorage; these are the only other places the extension writes to (see storage.ts).
 
-const CONFIG_KEY = 'invite.configKey';
+import type { AccountMemory } from '../auth/auth-service';
 
-/** Another app registration or tenant than last time: the old accounts and tokens are useless, drop them. */
-export function forgetOtherConfiguration(configKey: string): void {
-  if (localStorage.getItem(CONFIG_KEY) === configKey) return;
-  // MSAL v3 keys its entries by account/client ids, not one prefix.
-  for (const item of Object.keys(localStorage)) {
-    const value = localStorage.getItem(item) ?? '';
-    if (item.startsWith('msal') || /"(?:credentialType|homeAccountId|realm)"/u.test(value))
-      localStorage.removeItem(item);
-  }
-  localStorage.setItem(CONFIG_KEY, configKey);
+/** Before profiles, the one configuration signed in was recorded here. */
+const LEGACY_CONFIG_KEY = 'invite.configKey';
+const ACCOUNT_PREFIX = 'invite.account.';
+
+/**
+ * Which of MSAL's accounts belongs to a configuration (clouds.ts configKey): each profile keeps its
+ * own sign-in, side by side in MSAL's one cache. Checked when read, like everything stored.
+ */
+export function accountMemory(configKey: string): AccountMemory {
+  const key = ACCOUNT_PREFIX + configKey;
+  return {
+    adoptsLegacy: localStorage.getItem(LEGACY_CONFIG_KEY) === configKey,
+    read() {
+      try {
+        const value = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+        if (!value || typeof value !== 'object') return undefined;
+        const { homeAccountId, tenantId } = value as Record<string, unknown>;
+        return typeof homeAccountId === 'string' && typeof tenantId === 'string'
+          ? { homeAccountId, tenantId }
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(account) {
+      localStorage.removeItem(LEGACY_CONFIG_KEY);
+      if (account) localStorage.setItem(key, JSON.stringify(account));
+      else localStorage.removeItem(key);
+    },
+  };
 }
 
 /** Removes MSAL's per-interaction state (PKCE verifier, state, the in-progress flag). */

@@ -5,8 +5,22 @@ import { checkClientId, checkTenant, checkHttpsEndpoint } from '../core/validate
 
 export type { InviteDefaults };
 
-export interface Settings extends AuthConfig {
+/**
+ * One directory a user works in, with its own app registration, cloud and invitation defaults
+ * (consultants and MSPs keep several; see profiles.ts).
+ */
+export interface Profile extends AuthConfig {
+  /** Stable while the profile exists; never exported (each browser makes its own). */
+  id: string;
+  /** What the user calls it ('' until named: the tenant stands in). */
+  name: string;
   defaults: InviteDefaults;
+}
+
+/** The active profile's values are the settings' own fields: they are what the extension reads. */
+export interface Settings extends Profile {
+  /** The profiles not in use now. */
+  otherProfiles: Profile[];
   /** Context menu: send at once with the defaults instead of opening the invite window. */
   inviteImmediately: boolean;
   /** Keep redeem links with the history (storage.local) instead of only until the browser closes. */
@@ -22,6 +36,9 @@ export interface Settings extends AuthConfig {
 export const MAX_LOOKUP_WINDOW_S = 3600;
 
 export const DEFAULT_SETTINGS: Settings = {
+  id: 'default',
+  name: '',
+  otherProfiles: [],
   clientId: '',
   tenant: '',
   multiTenant: false,

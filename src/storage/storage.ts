@@ -4,8 +4,8 @@
 import type { Found } from '../core/extract/collector';
 import { emptyQueue, ITEM_STATES, type Queue } from '../core/queue';
 import type { HistoryEntry } from '../protocol/contract';
-import { authConfig, directoryRef, inviteResult, runOptions, userError, v } from '../protocol/schemas';
-import { MAX_SPONSORS } from '../core/invitation';
+import { authConfig, inviteResult, runOptions, userError, v } from '../protocol/schemas';
+import { MAX_PROFILES, profileSchema } from './profiles';
 import { isQueuePiece, joinQueue, splitQueue } from './queue-parts';
 import { DEFAULT_SETTINGS, MAX_LOOKUP_WINDOW_S, type Settings } from './settings';
 
@@ -25,6 +25,11 @@ export interface StorageBackend {
   session: StorageArea;
   /** Calls back with each changed key's new value (undefined when removed); returns the unsubscribe. */
   onChanged(listener: (area: AreaName, key: string, value: unknown) => void): () => void;
+}
+
+export interface TenantName {
+  name: string;
+  domain?: string;
 }
 
 /** Addresses the context menu picked up, waiting for the invite window. */
@@ -50,21 +55,12 @@ interface Entry<T> {
 }
 const entry = <T>(e: Entry<T>) => e;
 
-export const defaultsSchema = v.object({
-  redirectUrl: v.string(),
-  message: v.string(),
-  sendMail: v.boolean(),
-  messageLanguage: v.string(),
-  userType: v.picklist(['Guest', 'Member']),
-  sponsors: v.optional(v.pipe(v.array(directoryRef), v.maxLength(MAX_SPONSORS))),
-}) satisfies v.GenericSchema<Settings['defaults']>;
-
 const settingsSchema = v.object({
-  ...authConfig.entries,
+  ...profileSchema.entries,
+  otherProfiles: v.pipe(v.array(profileSchema), v.maxLength(MAX_PROFILES)),
   inviteImmediately: v.boolean(),
   keepRedeemLinks: v.boolean(),
   lookupWindowSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_WINDOW_S)),
-  defaults: defaultsSchema,
 }) satisfies v.GenericSchema<Settings>;
 
 const queueItem = v.object({
@@ -93,7 +89,7 @@ const queueSchema = v.object({
   stoppedFor: v.optional(userError),
   notify: v.optional(v.boolean()),
   version: v.optional(v.number()),
-  runDirectories: v.optional(v.record(v.string(), v.string())),
+  runTenants: v.optional(v.record(v.string(), v.object({ config: authConfig, name: v.string() }))),
 }) satisfies v.GenericSchema<Queue>;
 
 /** Queues saved before runs existed kept the whole form on every item: one run per item. */
@@ -172,18 +168,18 @@ export const ENTRIES = {
     schema: v.object({ optionsOpen: v.boolean() }),
     fallback: () => ({ optionsOpen: false }),
   }),
-  /** The signed-in directory's name, once read (the Invite button names it). */
-  tenantName: entry<{ tenantId: string; name: string; domain?: string } | undefined>({
+  /** Each signed-in directory's name and primary domain, once read, by tenant id (the Invite button names it). */
+  tenantNames: entry<Record<string, TenantName>>({
     area: 'local',
-    storedAs: 'tenantName',
-    schema: v.optional(
+    storedAs: 'tenantNames',
+    schema: v.record(
+      v.string(),
       v.object({
-        tenantId: v.string(),
         name: v.pipe(v.string(), v.maxLength(256)),
         domain: v.optional(v.pipe(v.string(), v.maxLength(256))),
       }),
     ),
-    fallback: () => undefined,
+    fallback: () => ({}),
   }),
   draft: entry<Draft | undefined>({
     area: 'session',

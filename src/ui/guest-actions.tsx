@@ -2,7 +2,6 @@
 // guest who accepted with the wrong account, or changed address, a fresh start (Reset redemption:
 // they accept again with an address already on their account, keeping their id, groups and apps).
 // Each behind a confirmation that says what will happen; both go through the queue like any invitation.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { UserError } from '../core/graph-errors';
 import { addressKey, optionsFromDefaults, type Recipient } from '../core/invitation';
@@ -12,6 +11,7 @@ import type { HistoryEntry } from '../protocol/contract';
 import { t, uiLanguage } from '../shared/i18n';
 import { store } from '../storage/browser-store';
 import { api } from './api';
+import { Confirm } from './confirm';
 import { ErrorBox } from './field';
 import { itemNotes, statusKey } from './item-notes';
 
@@ -138,38 +138,5 @@ export function GuestActions({ entry, onFinished }: { entry: Guest; onFinished: 
         </button>
       )}
     </>
-  );
-}
-
-interface ConfirmProps {
-  testId: string;
-  /** What will happen, in a sentence. */
-  text: string;
-  action: string;
-  danger?: boolean;
-  disabled?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-  error?: UserError;
-  /** What to choose before confirming. */
-  children?: ComponentChildren;
-}
-
-/** An action's confirmation, in place of its button: what will happen, then do it or cancel. */
-function Confirm({ testId, text, action, danger, disabled, onConfirm, onCancel, error, children }: ConfirmProps) {
-  return (
-    <div class="confirm" data-testid={testId}>
-      <p>{text}</p>
-      {children}
-      <div class="row">
-        <button type="button" class={danger ? 'danger' : 'primary'} disabled={disabled} onClick={onConfirm}>
-          {action}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-      {error && <ErrorBox error={error} />}
-    </div>
   );
 }

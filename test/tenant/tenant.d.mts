@@ -164,6 +164,16 @@ export function startTenant(options?: {
   entitlementLicensed?: boolean;
   connectedDomains?: string[];
   deliveryMs?: number;
+  /** Another directory than Contoso: for tests with two tenants (profiles). */
+  organization?: {
+    tenantId: string;
+    domain: string;
+    displayName: string;
+    verifiedDomains: string[];
+    userOid?: string;
+    userName?: string;
+    userLocal?: string;
+  };
 }): Promise<Tenant>;
 
 /** Every permission the extension may ask for, as an admin grants them with one consent. */

@@ -43,10 +43,13 @@ export async function startTenant(options = {}) {
       },
     ],
   });
+  // Another directory (a second tenant for profiles): its own id, domain, name and signed-in user.
+  const org = options.organization ?? {};
+  const domain = org.domain ?? TENANT_DOMAIN;
   const state = {
-    tenantId: TENANT_ID,
-    domain: TENANT_DOMAIN,
-    displayName: 'Contoso',
+    tenantId: org.tenantId ?? TENANT_ID,
+    domain,
+    displayName: org.displayName ?? 'Contoso',
     clientId: options.clientId ?? CLIENT_ID,
     accessTokenSeconds: options.accessTokenSeconds ?? 3600,
     consented: [...(options.consented ?? ['User.Invite.All'])],
@@ -66,7 +69,11 @@ export async function startTenant(options = {}) {
     deliveryMs: options.deliveryMs ?? 1000,
     accessPackages: seedPackages(),
     assignmentRequests: new Map(),
-    user: { oid: 'a1b2c3d4-0000-4000-8000-00000000a11c', name: 'Alex Admin', username: `alex@${TENANT_DOMAIN}` },
+    user: {
+      oid: org.userOid ?? 'a1b2c3d4-0000-4000-8000-00000000a11c',
+      name: org.userName ?? 'Alex Admin',
+      username: `${org.userLocal ?? 'alex'}@${domain}`,
+    },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
     authorizeMode: 'ok',
     codes: new Map(),
@@ -78,7 +85,7 @@ export async function startTenant(options = {}) {
     faults: [],
     requests: [],
     latencyMs: options.latencyMs ?? 0,
-    verifiedDomains: [TENANT_DOMAIN, 'contoso.com'],
+    verifiedDomains: org.verifiedDomains ?? [TENANT_DOMAIN, 'contoso.com'],
     groups: seedGroups(),
     /** How long a new guest is invisible to reads and group changes (seconds to minutes in Entra). */
     replicationDelayMs: options.replicationDelayMs ?? 0,
@@ -107,7 +114,7 @@ export async function startTenant(options = {}) {
 
   const api = {
     url,
-    tenantId: TENANT_ID,
+    tenantId: state.tenantId,
     state,
     /** Requests seen, oldest first, optionally filtered by method and path prefix. */
     requests: (method, pathPrefix) =>

@@ -10,6 +10,7 @@ import { History } from '../../src/storage/history';
 import { Store } from '../../src/storage/storage';
 import { fakePlatform, type FakePlatform } from '../support/fake-platform';
 import { runOptions } from '../support/fixtures';
+import { addProfile, switchProfile } from '../../src/storage/profiles';
 
 /** Who a run is for: these addresses, no names. */
 const to = (...emails: string[]) => emails.map((email) => ({ email, name: '' }));
@@ -47,7 +48,13 @@ class ScriptedHost {
     addToGroups: async ({ steps }) => ok({ answers: steps.map((s) => ({ id: s.id, status: 204 })) }),
   };
 
-  call: HostCall = async (type, payload) => {
+  /** Each call, with the directory it went to ('settings' when sent to the settings' own). */
+  calls: { type: string; tenant: string; emails: string[] }[] = [];
+
+  call: HostCall = async (type, payload, config) => {
+    const p = payload as { items?: { input: { email: string } }[]; emails?: string[]; steps?: { userId: string }[] };
+    const emails = p.items?.map((i) => i.input.email) ?? p.emails ?? p.steps?.map((step) => step.userId.slice(5)) ?? [];
+    this.calls.push({ type, tenant: config?.tenant ?? 'settings', emails });
     await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const handler = this.handlers[type as keyof typeof this.handlers] as
       ((p: typeof payload) => ReturnType<HostCall>) | undefined;
@@ -207,30 +214,28 @@ describe('queue runner', () => {
     expect(states()['me@x.com']).toBe('done');
   });
 
-  test('settings switched to another directory mid-run: nothing more goes there until switched back', async () => {
-    const settings = await store.read('settings');
-    const own = { ...settings, clientId: '11111111-1111-4111-8111-111111111111', tenant: 'contoso.com' };
-    await store.write('settings', own);
+  test('profile switched mid-run: each run finishes in its own directory, no batch mixes two', async () => {
+    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
+    await store.write('settings', addProfile(contoso, 'p2'));
+    const fabrikam = { ...(await store.read('settings')), name: 'Fabrikam', tenant: 'fabrikam.com' };
+    await store.write('settings', switchProfile(fabrikam, contoso.id));
     host.latencyMs = 1000;
+    host.script = ['ok', 'lost']; // the second batch's answer is lost: looked up in its own directory
     const r = runner();
     void r.start();
-    await r.enqueue(runOptions, many(100, 'd'));
+    await r.enqueue({ ...runOptions, groups: [{ id: 'g1', displayName: 'Team' }] }, many(70, 'c'));
     await vi.advanceTimersByTimeAsync(100); // the first batches are on their way
-    await store.write('settings', { ...own, tenant: 'fabrikam.com' });
+    await store.write('settings', switchProfile(await store.read('settings'), 'p2'));
+    await r.enqueue(runOptions, many(30, 'f'));
     await settle();
-    const sentBefore = host.sent.length;
-    expect(sentBefore).toBeLessThan(100);
-    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errRunOtherDirectory' } });
-    // Resuming under the other directory stops again, sending nothing.
-    await r.control('resume');
-    await settle();
-    expect(host.sent).toHaveLength(sentBefore);
-    // Back to its own directory: the run goes on and ends, each address once.
-    await store.write('settings', own);
-    await r.control('resume');
-    await settle();
-    expect(new Set(host.sent).size).toBe(100);
+    expect(Object.values(states())).toEqual(Array(100).fill('done'));
     expect(host.sent).toHaveLength(100);
+    const tenants = (calls: { tenant: string; emails: string[] }[]) =>
+      calls.map((call) => [...new Set(call.emails.map((e) => e[0]))].map((tag) => `${tag}:${call.tenant}`).join());
+    const batches = new Set(tenants(host.calls.filter((c) => c.type === 'sendBatch')));
+    expect(batches).toEqual(new Set(['c:contoso.com', 'f:fabrikam.com']));
+    expect(tenants(host.calls.filter((c) => c.type === 'lookup'))).toEqual(['c:contoso.com']);
+    expect(new Set(tenants(host.calls.filter((c) => c.type === 'addToGroups')))).toEqual(new Set(['c:contoso.com']));
   });
 
   test('pause holds what waits; cancel ends it; retry brings it back', async () => {

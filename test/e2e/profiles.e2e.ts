@@ -1,0 +1,210 @@
+// Several tenants (issue 12, item 5): two simulated directories, Contoso and Fabrikam, each a profile
+// with its own sign-in. The options page adds, removes, exports and imports profiles; the popup
+// switches between them; a run finishes in the directory it started in while the user switches; the
+// history labels each guest with its directory and only checks the one in use.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Tenant } from '../tenant/tenant.mjs';
+import { violationsInBothSchemes } from './axe';
+import {
+  CLIENT_ID,
+  configureFor,
+  confirmedAccount,
+  launch,
+  openPopup,
+  pasteAddresses,
+  signIn,
+  startSuiteTenant,
+  submitInvite,
+  type Launched,
+} from './harness';
+
+const FABRIKAM = {
+  tenantId: '5c0fb1e2-7a3d-4e9f-8b6c-2d1e0f9a8b7c',
+  domain: 'fabrikam.test',
+  displayName: 'Fabrikam',
+  verifiedDomains: ['fabrikam.test'],
+  userOid: 'f1f2f3f4-0000-4000-8000-0000000fab01',
+  userName: 'Pat Partner',
+  userLocal: 'pat',
+};
+
+let contoso: Tenant;
+let fabrikam: Tenant;
+let browser: Launched;
+beforeAll(async () => {
+  [contoso, fabrikam] = await Promise.all([startSuiteTenant(), startSuiteTenant({ organization: FABRIKAM })]);
+  browser = await launch();
+  await configureFor(browser.worker, contoso, {}, { name: 'Contoso' });
+});
+afterAll(async () => {
+  await browser?.context.close();
+  await Promise.all([contoso?.close(), fabrikam?.close()]);
+});
+
+const optionsUrl = () => `chrome-extension://${browser.extensionId}/options/options.html`;
+const authorizations = (tenant: Tenant) => tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`).length;
+const profileNames = (page: Page, selector: string) =>
+  page.locator(`${selector} option`).evaluateAll((options) => options.map((o) => o.textContent));
+/** Chooses a profile in the popup's switcher, which starts the popup afresh. */
+const switchIn = (popup: Page, option: string | { label: string }) =>
+  Promise.all([popup.waitForEvent('load'), popup.getByTestId('profile-switcher').selectOption(option)]);
+const announced = (page: Page) => page.getByRole('status').innerText();
+
+test('a second profile from the options page; each keeps its own sign-in across switches', async () => {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await signIn(popup);
+  expect(await popup.getByTestId('profile-switcher').count()).toBe(0); // one profile: no switcher
+  await popup.close();
+
+  const page = await browser.context.newPage();
+  await page.goto(optionsUrl());
+  expect(await profileNames(page, '#profile')).toEqual(['Contoso']);
+  await page.getByTestId('add-profile').click();
+  await expect.poll(() => announced(page)).toContain('New profile added');
+  expect(await page.locator('#clientId').inputValue()).toBe('');
+  await page.locator('#profileName').fill('Fabrikam');
+  await page.locator('#clientId').fill(CLIENT_ID);
+  await page.locator('#tenant').fill(FABRIKAM.domain);
+  await page.locator('#cloud').selectOption('custom');
+  await page.locator('#customAuthority').fill(fabrikam.url);
+  await page.locator('#customGraph').fill(fabrikam.url);
+  await page.getByTestId('save').click();
+  await expect.poll(() => announced(page)).toBe('Saved.');
+  expect(await profileNames(page, '#profile')).toEqual(['Contoso', 'Fabrikam']);
+  expect(await violationsInBothSchemes(page)).toEqual([]);
+  await page.close();
+
+  // The new profile is in use, and signed out: its own account, in its own directory.
+  const fab = await openPopup(browser.context, browser.extensionId);
+  expect(await fab.getByTestId('profile-switcher').inputValue()).not.toBe('default');
+  await signIn(fab);
+  expect(await fab.getByTestId('account').innerText()).toContain('pat@fabrikam.test');
+  expect(await fab.getByTestId('account').innerText()).toContain('Fabrikam (fabrikam.test)');
+  expect(await violationsInBothSchemes(fab)).toEqual([]);
+
+  // Back to Contoso: still signed in there, with no new trip to its sign-in page.
+  const before = authorizations(contoso);
+  await switchIn(fab, 'default');
+  await confirmedAccount(fab).waitFor();
+  expect(await fab.getByTestId('account').innerText()).toContain('alex@contoso.test');
+  expect(authorizations(contoso)).toBe(before);
+  // And back to Fabrikam: its account too stayed.
+  const fabBefore = authorizations(fabrikam);
+  await switchIn(fab, { label: 'Fabrikam' });
+  await confirmedAccount(fab).waitFor();
+  expect(await fab.getByTestId('account').innerText()).toContain('pat@fabrikam.test');
+  expect(authorizations(fabrikam)).toBe(fabBefore);
+  await fab.close();
+});
+
+test('a run finishes in the directory it started in while the user switches; the history labels each', async () => {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await switchIn(popup, 'default');
+  await confirmedAccount(popup).waitFor();
+  contoso.state.latencyMs = 800; // slow enough to switch while the run is on its way
+  // More batches than go at once: some leave after the switch, and must still go to Contoso.
+  const addresses = Array.from({ length: 70 }, (_, i) => `run${i}@northwind.com`);
+  await pasteAddresses(popup, addresses.join('; '));
+  await popup.getByTestId('addresses').waitFor();
+  await popup.getByTestId('invite').click();
+  await popup.getByTestId('batch').waitFor();
+
+  await switchIn(popup, { label: 'Fabrikam' });
+  const switchedAt = Date.now();
+  await confirmedAccount(popup).waitFor();
+  // Fabrikam's popup shows Contoso's run going on, each row saying where.
+  await popup.getByTestId('batch').waitFor();
+  expect(await popup.getByTestId('item-tenant').first().innerText()).toBe('in Contoso');
+  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 30_000 }).toMatch(/^70 invited/);
+  await popup.screenshot({ path: resolve(import.meta.dirname, '../../docs/popup-profiles.png') });
+  contoso.state.latencyMs = 0;
+  expect(
+    contoso
+      .invitations()
+      .map((i) => i.body.invitedUserEmailAddress)
+      .sort(),
+  ).toEqual([...addresses].sort());
+  expect(contoso.invitations().filter((i) => i.at > switchedAt).length).toBeGreaterThan(0);
+  expect(fabrikam.invitations()).toEqual([]);
+
+  // Now one for Fabrikam, from Fabrikam's popup.
+  await popup.getByTestId('batch-done').click();
+  await popup.locator('#email').fill('new@northwind.com');
+  expect(await popup.getByTestId('invite').innerText()).toContain('Fabrikam');
+  await submitInvite(popup);
+  await popup.getByTestId('result').waitFor();
+  expect(fabrikam.invitations().map((i) => i.body.invitedUserEmailAddress)).toEqual(['new@northwind.com']);
+  expect(contoso.invitations()).toHaveLength(70);
+  await popup.close();
+
+  // The history names each guest's directory; only the one in use is checked and offers actions.
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/history/history.html`);
+  const tenants = await page.getByTestId('tenant').allInnerTexts();
+  expect(tenants.filter((name) => name === 'Contoso')).toHaveLength(70);
+  expect(tenants.filter((name) => name === 'Fabrikam')).toHaveLength(1);
+  expect(await page.locator('tr', { hasText: 'run0@northwind.com' }).getByTestId('next').innerText()).toBe(
+    'Switch to the profile of Contoso to act',
+  );
+  const contosoReads = contoso.requests('GET', '/v1.0/users/').length;
+  await page.getByTestId('refresh').click();
+  await expect
+    .poll(() => page.locator('tr', { hasText: 'new@northwind.com' }).getByTestId('state').innerText())
+    .toBe('Invitation pending');
+  await expect.poll(() => fabrikam.requests('GET', '/v1.0/users/').length).toBe(1);
+  expect(contoso.requests('GET', '/v1.0/users/')).toHaveLength(contosoReads);
+  await page.close();
+});
+
+test('profiles export without accounts or tokens, import all or nothing, and a removed profile is signed out', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(optionsUrl());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-profiles').click()]);
+  const file = readFileSync(await download.path(), 'utf8');
+  const exported = JSON.parse(file) as { profiles: { name: string; tenant: string }[] };
+  expect(exported.profiles.map((p) => [p.name, p.tenant])).toEqual([
+    ['Contoso', contoso.tenantId],
+    ['Fabrikam', FABRIKAM.domain],
+  ]);
+  expect(file).not.toMatch(/"id"|token|homeAccountId|pat@|alex@/u);
+
+  // Switched on this page too: removing Fabrikam signs it out and makes Contoso the profile in use.
+  await page.locator('#profile').selectOption({ label: 'Fabrikam' });
+  await expect.poll(() => announced(page)).toBe('Now using Fabrikam.');
+  expect(await page.locator('#tenant').inputValue()).toBe(FABRIKAM.domain);
+  await page.getByTestId('remove-profile').click();
+  await page.getByTestId('confirm-remove-profile').getByRole('button', { name: 'Remove this profile' }).click();
+  await expect.poll(() => announced(page)).toBe('Fabrikam removed. Now using Contoso.');
+  expect(await profileNames(page, '#profile')).toEqual(['Contoso']);
+  expect(await page.locator('#tenant').inputValue()).toBe(contoso.tenantId);
+
+  // A file that is not an export, then one with a bad profile: nothing imported, and why.
+  const picker = page.getByTestId('import-file');
+  await picker.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });
+  const problem = () => page.locator('.error-box').innerText();
+  await expect.poll(problem).toContain('not a profiles export');
+  const broken = structuredClone(exported) as { profiles: { clientId: string }[] };
+  broken.profiles[1].clientId = 'my-app';
+  await picker.setInputFiles({
+    name: 'p.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expect.poll(problem).toMatch(/Nothing was imported\. Profile 2 \(Fabrikam\): .*GUID/u);
+  expect(await profileNames(page, '#profile')).toEqual(['Contoso']);
+
+  await picker.setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect.poll(() => announced(page)).toBe('Profiles imported: 1 added, 1 updated.');
+  expect(await profileNames(page, '#profile')).toEqual(['Contoso', 'Fabrikam']);
+  await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/options-profiles.png') });
+  await page.close();
+
+  // The imported Fabrikam is a new profile: its sign-in went with the removed one.
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await switchIn(popup, { label: 'Fabrikam' });
+  await popup.getByTestId('sign-in').waitFor();
+  await popup.close();
+});
