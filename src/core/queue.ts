@@ -1,10 +1,9 @@
 // The bulk queue's rules, free of storage and messaging so they can be tested on their own: which
 // items go next, what each answer from Graph does to an item, and what an interruption means.
-import type { AuthConfig } from './clouds';
-import { configKey } from './clouds';
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
 import { markUncertain } from './lost-answers';
+import { oneTenant, type RunTenant } from './run-tenants';
 import { cleanDetails } from './guest-details';
 import {
   addressKey,
@@ -82,25 +81,6 @@ export interface Queue {
   runTenants?: Record<string, RunTenant>;
 }
 
-export interface RunTenant {
-  config: AuthConfig;
-  /** The profile's name when the run started (for labels). */
-  name: string;
-}
-
-/** The directory an item's run goes to (undefined for a run saved before runs recorded it: the settings'). */
-export const tenantOf = (queue: Queue, item: QueueItem): RunTenant | undefined => queue.runTenants?.[item.run];
-/** Items of one directory go in one batch: a batch is sent with one sign-in. */
-const tenantKey = (queue: Queue, item: QueueItem) => {
-  const tenant = tenantOf(queue, item);
-  return tenant ? configKey(tenant.config) : '';
-};
-/** The items of the first one's directory (see tenantKey). */
-export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
-  const key = items[0] && tenantKey(queue, items[0]);
-  return items.filter((item) => tenantKey(queue, item) === key);
-}
-
 export const MAX_ATTEMPTS = 6;
 /**
  * Throttling is Graph saying "later", not a failure: it does not use up attempts, and an item gives
@@ -110,6 +90,8 @@ export const MAX_THROTTLED = 20;
 const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 /** A new guest takes a moment to show up for group changes (directory replication). */
 export const REPLICATION_GRACE_MS = 1000;
+
+export { forgetTenant, oneTenant, tenantOf, type RunTenant } from './run-tenants';
 
 export const emptyQueue = (): Queue => ({ items: [], runs: {}, paused: false });
 export const isPending = (item: QueueItem) => PENDING.includes(item.state);
@@ -351,26 +333,13 @@ export function retryFailed(queue: Queue, now: number): void {
   setPaused(queue, false);
 }
 
-/**
- * Signed out of a directory: its waiting items are cancelled and, with its finished ones, forgotten;
- * other directories' runs go on. `key`: the directory's configKey.
- */
-export function forgetTenant(queue: Queue, key: string): void {
-  const theirs = (item: QueueItem) => [key, ''].includes(tenantKey(queue, item));
-  for (const item of queue.items)
-    if (theirs(item) && (item.state === 'waiting' || item.state === 'unknown')) item.state = 'cancelled';
-  queue.items = queue.items.filter((item) => !theirs(item) || isPending(item));
-  forgetUnusedRuns(queue);
-  setPaused(queue, false);
-}
-
 /** Finished items go; the rest stays (a new run starts from a clean list). */
 export function clearFinished(queue: Queue): void {
   queue.items = queue.items.filter(isPending);
   forgetUnusedRuns(queue);
 }
 
-function forgetUnusedRuns(queue: Queue): void {
+export function forgetUnusedRuns(queue: Queue): void {
   const inUse = new Set(queue.items.map((i) => i.run));
   for (const run of Object.keys(queue.runs)) if (!inUse.has(run)) delete queue.runs[run];
   for (const run of Object.keys(queue.runTenants ?? {})) if (!inUse.has(run)) delete queue.runTenants![run];

@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Which profile (directory) the popup works in; only there when there is more than one. */
-function ProfileSwitcher({ profiles }: { profiles: Profiles }) {
+export function ProfileSwitcher({ profiles }: { profiles: Profiles }) {
   if (profiles.choices.length < 2) return null;
   return (
     <select

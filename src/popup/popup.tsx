@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { openOptions } from '../platform/browser';
 import { localizeDocument, t } from '../shared/i18n';
 import { ErrorBox } from '../ui/field';
-import { AccountBar } from './account-bar';
+import { AccountBar, ProfileSwitcher } from './account-bar';
 import { AddressPicker } from './address-picker';
 import { BatchProgress } from './batch-progress';
 import { InviteForm } from './invite-form';
@@ -23,6 +23,8 @@ function Popup() {
     return (
       <main class="popup">
         <h1 class="visually-hidden">{t('popupTitle')}</h1>
+        {/* A profile just added is not set up yet: the way back to the others stays. */}
+        <ProfileSwitcher profiles={profiles} />
         {s.SetupAssistant && <s.SetupAssistant onSaved={s.refreshStatus} onDone={s.leaveSetup} />}
       </main>
     );

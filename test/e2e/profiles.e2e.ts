@@ -159,12 +159,12 @@ test('a run finishes in the directory it started in while the user switches; the
   await page.close();
 });
 
-test('profiles export without accounts or tokens, import all or nothing, and a removed profile is signed out', async () => {
+test('profiles export without accounts or tokens, import all or nothing; a removed one is signed out', async () => {
   const page = await browser.context.newPage();
   await page.goto(optionsUrl());
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-profiles').click()]);
   const file = readFileSync(await download.path(), 'utf8');
-  const exported = JSON.parse(file) as { profiles: { name: string; tenant: string }[] };
+  const exported = JSON.parse(file) as { profiles: { name: string; tenant: string; clientId: string }[] };
   expect(exported.profiles.map((p) => [p.name, p.tenant])).toEqual([
     ['Contoso', contoso.tenantId],
     ['Fabrikam', FABRIKAM.domain],
@@ -186,7 +186,7 @@ test('profiles export without accounts or tokens, import all or nothing, and a r
   await picker.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });
   const problem = () => page.locator('.error-box').innerText();
   await expect.poll(problem).toContain('not a profiles export');
-  const broken = structuredClone(exported) as { profiles: { clientId: string }[] };
+  const broken = structuredClone(exported);
   broken.profiles[1].clientId = 'my-app';
   await picker.setInputFiles({
     name: 'p.json',

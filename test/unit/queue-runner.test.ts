@@ -11,6 +11,7 @@ import { Store } from '../../src/storage/storage';
 import { fakePlatform, type FakePlatform } from '../support/fake-platform';
 import { runOptions } from '../support/fixtures';
 import { addProfile, switchProfile } from '../../src/storage/profiles';
+import { authConfigOf } from '../../src/storage/settings';
 
 /** Who a run is for: these addresses, no names. */
 const to = (...emails: string[]) => emails.map((email) => ({ email, name: '' }));
@@ -236,6 +237,25 @@ describe('queue runner', () => {
     expect(batches).toEqual(new Set(['c:contoso.com', 'f:fabrikam.com']));
     expect(tenants(host.calls.filter((c) => c.type === 'lookup'))).toEqual(['c:contoso.com']);
     expect(new Set(tenants(host.calls.filter((c) => c.type === 'addToGroups')))).toEqual(new Set(['c:contoso.com']));
+  });
+
+  test("signing out of one profile drops that directory's waiting run; another directory's goes on", async () => {
+    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
+    await store.write('settings', contoso);
+    host.latencyMs = 1000;
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, many(100, 'c'));
+    await store.write('settings', { ...addProfile(contoso, 'p2'), tenant: 'fabrikam.com' });
+    await r.enqueue(runOptions, many(10, 'f'));
+    await vi.advanceTimersByTimeAsync(100); // three batches of Contoso are on their way
+    await r.discardWaiting(authConfigOf(contoso));
+    await settle();
+    const left = stored().items;
+    expect(left.filter((i) => i.email.startsWith('f')).map((i) => i.state)).toEqual(Array(10).fill('done'));
+    // Contoso's batches on their way finished; the rest was never sent.
+    expect(host.sent.filter((e) => e.startsWith('c'))).toHaveLength(60);
+    expect(left.filter((i) => i.email.startsWith('c')).every((i) => i.state === 'done')).toBe(true);
   });
 
   test('pause holds what waits; cancel ends it; retry brings it back', async () => {
