@@ -51,8 +51,11 @@ function isConsentMissing(error: unknown): boolean {
 export interface AccountMemory {
   read(): { homeAccountId: string; tenantId: string } | undefined;
   write(account: { homeAccountId: string; tenantId: string } | undefined): void;
-  /** Before profiles: the one configuration's account was MSAL's active (or only) one. Taken over once. */
-  adoptsLegacy: boolean;
+  /**
+   * Before profiles, the one configuration's account was MSAL's active (or only) one: true, once, for
+   * that configuration, which then takes that account over.
+   */
+  takeOverLegacy(): boolean;
 }
 
 /**
@@ -225,7 +228,7 @@ export class AuthService {
     await this.ready;
     const remembered = this.memory.read();
     if (remembered) return this.pca.getAccount(remembered) ?? undefined;
-    if (!this.memory.adoptsLegacy) return undefined;
+    if (!this.memory.takeOverLegacy()) return undefined;
     const legacy = this.pca.getActiveAccount() ?? this.pca.getAllAccounts()[0];
     if (legacy) this.memory.write({ homeAccountId: legacy.homeAccountId, tenantId: legacy.tenantId });
     return legacy ?? undefined;

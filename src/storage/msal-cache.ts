@@ -14,7 +14,11 @@ const ACCOUNT_PREFIX = 'invite.account.';
 export function accountMemory(configKey: string): AccountMemory {
   const key = ACCOUNT_PREFIX + configKey;
   return {
-    adoptsLegacy: localStorage.getItem(LEGACY_CONFIG_KEY) === configKey,
+    takeOverLegacy() {
+      if (localStorage.getItem(LEGACY_CONFIG_KEY) !== configKey) return false;
+      localStorage.removeItem(LEGACY_CONFIG_KEY);
+      return true;
+    },
     read() {
       try {
         const value = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
@@ -28,7 +32,6 @@ export function accountMemory(configKey: string): AccountMemory {
       }
     },
     write(account) {
-      localStorage.removeItem(LEGACY_CONFIG_KEY);
       if (account) localStorage.setItem(key, JSON.stringify(account));
       else localStorage.removeItem(key);
     },

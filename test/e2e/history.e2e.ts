@@ -35,7 +35,9 @@ test('lists every invitation, newest first, redeem link hidden until shown; refr
   const rows = table.locator('tbody tr');
   expect(await rows.count()).toBe(3);
   expect(await rows.nth(0).innerText()).toContain('cy@litware.com');
-  expect(await rows.nth(1).innerText()).toContain(tenant.tenantId);
+  // The directory by its name, its id at hand.
+  expect(await rows.nth(1).getByTestId('tenant').innerText()).toBe('Contoso');
+  expect(await rows.nth(1).getByTestId('tenant').locator('span').getAttribute('title')).toBe(tenant.tenantId);
 
   // bo@ got no mail: the link exists but is not on screen until asked for.
   const bo = rows.nth(1);
@@ -101,13 +103,13 @@ test('the status refresh works for any number of entries, and for entries withou
   const guest = tenant.addUser({ mail: 'many@fabrikam.com' });
   tenant.accept('many@fabrikam.com');
   await browser.worker.evaluate(
-    async ({ userId }) => {
+    async ({ userId, tenantId }) => {
       const entry = (i: number, id: string) => ({
         email: `g${i}@fabrikam.com`,
         userId: id,
         userType: 'Guest',
         sentMail: true,
-        tenantId: 't',
+        tenantId,
         at: Date.now() - 3_600_000 - i,
         state: 'PendingAcceptance',
       });
@@ -116,7 +118,7 @@ test('the status refresh works for any number of entries, and for entries withou
       history.push(entry(1200, ''));
       await chrome.storage.local.set({ history });
     },
-    { userId: guest.id },
+    { userId: guest.id, tenantId: tenant.tenantId },
   );
   tenant.clearRequests();
   const page = await browser.context.newPage();

@@ -208,3 +208,27 @@ test('profiles export without accounts or tokens, import all or nothing; a remov
   await popup.getByTestId('sign-in').waitFor();
   await popup.close();
 });
+
+test('signed in before profiles existed: still signed in after the update, in that profile only', async () => {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await switchIn(popup, 'default');
+  await confirmedAccount(popup).waitFor();
+  // What the version before profiles left in this origin's localStorage (shared with the host): MSAL's
+  // cache and the one configuration's key, and no account per configuration.
+  const tenantId = contoso.tenantId;
+  await popup.evaluate((id) => {
+    const remembered = Object.keys(localStorage).filter((key) => key.startsWith('invite.account.'));
+    const contosoKey = remembered.find((key) => key.includes(id))!.slice('invite.account.'.length);
+    for (const key of remembered) localStorage.removeItem(key);
+    localStorage.setItem('invite.configKey', contosoKey);
+  }, tenantId);
+  const before = authorizations(contoso);
+  await popup.reload();
+  await confirmedAccount(popup).waitFor();
+  expect(await popup.getByTestId('account').innerText()).toContain('alex@contoso.test');
+  expect(authorizations(contoso)).toBe(before);
+  // Fabrikam does not take Contoso's account over.
+  await switchIn(popup, { label: 'Fabrikam' });
+  await popup.getByTestId('sign-in').waitFor();
+  await popup.close();
+});
