@@ -47,8 +47,7 @@ function settle(q: rules.Queue, steps: FollowUp[], reply: Reply<GroupOutcome> | 
   if (reply && !reply.ok && (reply.error.consent || reply.error.reauth)) {
     // Nothing was sent: the run waits for the permission (or the sign-in), then these go again.
     for (const { item } of steps) item.groupAttempts = Math.max(0, (item.groupAttempts ?? 1) - 1);
-    rules.setPaused(q, true);
-    q.stoppedFor = reply.error;
+    rules.stopFor(q, reply.error, steps[0].item.run);
     return;
   }
   const answers = new Map(reply?.ok ? (reply.value.answers ?? []).map((a) => [a.id, a]) : []);

@@ -116,6 +116,17 @@ export class QueueRunner {
     void this.wake();
   }
 
+  /** Signed in again: a run that stopped for want of that sign-in (in that directory) goes on. */
+  async signedIn(config: AuthConfig): Promise<void> {
+    const q = await this.queue();
+    const stopped = q.stoppedRun ? q.items.find((i) => i.run === q.stoppedRun) : undefined;
+    const where = stopped && rules.tenantOf(q, stopped);
+    if (!q.stoppedFor?.reauth || (where && configKey(where.config) !== configKey(config))) return;
+    rules.setPaused(q, false);
+    await this.persist(q);
+    void this.wake();
+  }
+
   /** Signed out of a directory: what still waits for it is cancelled and, with what has finished, forgotten. */
   async discardWaiting(config: AuthConfig): Promise<void> {
     const q = await this.queue();
@@ -172,9 +183,9 @@ export class QueueRunner {
       return true;
     } catch (error) {
       const told = q.stoppedFor?.key === 'errSaveFailed';
-      rules.setPaused(q, true);
-      q.stoppedFor = saveFailure(error);
-      if (!told) await this.deps.platform.notify(this.deps.words(q.stoppedFor));
+      const reason = saveFailure(error);
+      rules.stopFor(q, reason);
+      if (!told) await this.deps.platform.notify(this.deps.words(reason));
       return false;
     }
   }
@@ -268,8 +279,7 @@ export class QueueRunner {
     if (stop) {
       // Signed out (or another problem before anything was sent): stop and say why.
       for (const item of batch) Object.assign(item, { state: 'waiting', error: stop, attempts: item.attempts - 1 });
-      rules.setPaused(q, true);
-      q.stoppedFor = stop;
+      rules.stopFor(q, stop, batch[0].run);
     } else if (reply.ok && reply.value.failure) {
       const { status } = reply.value.failure;
       // No answer, or a 5xx that may have come after the work: look the addresses up, never resend blindly.

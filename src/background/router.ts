@@ -73,8 +73,11 @@ export function backgroundHandlers(
       return reply.ok ? ok(await named(reply.value)) : reply;
     },
     signIn: async () => {
-      const reply = await host('signIn', {});
-      return reply.ok ? ok(await learnName(reply.value)) : reply;
+      const config = authConfigOf(await store.read('settings'));
+      const reply = await host('signIn', {}, config);
+      if (!reply.ok) return reply;
+      await runner.signedIn(config);
+      return ok(await learnName(reply.value));
     },
     checkConnection: async () => {
       const reply = await host('checkConnection', {});

@@ -70,6 +70,8 @@ export interface Queue {
   paused: boolean;
   /** Why the queue stopped by itself (e.g. the sign-in expired), shown to the user. */
   stoppedFor?: UserError;
+  /** The run whose request met that stop: its directory is where to sign in or grant (see run-tenants). */
+  stoppedRun?: string;
   /** Report the outcome in a notification when the queue empties (work started from the menu). */
   notify?: boolean;
   /** Counts the saves: a page that hears of the queue twice (a reply, a change) keeps the newer. */
@@ -308,9 +310,16 @@ export function unsend(items: QueueItem[]): void {
   }
 }
 
+/** Stops the queue for a reason the user must act on, met by a request of `run` (see Queue.stoppedRun). */
+export function stopFor(queue: Queue, reason: UserError, run?: string): void {
+  setPaused(queue, true);
+  queue.stoppedFor = reason;
+  queue.stoppedRun = run;
+}
+
 export function setPaused(queue: Queue, paused: boolean): void {
   queue.paused = paused;
-  if (!paused) queue.stoppedFor = undefined;
+  if (!paused) queue.stoppedFor = queue.stoppedRun = undefined;
 }
 
 /** Cancels what has not been sent, and gives up on outcomes that could not be checked; what is on its way finishes. */

@@ -11,6 +11,8 @@ interface Props {
   queue: Queue;
   onControl: (action: QueueAction) => void;
   onDone: () => void;
+  /** Signs in again (a run stopped for it goes on by itself once signed in). */
+  onSignIn: () => void;
   /** The directory the popup works in now (configKey): rows of runs in another are labelled with theirs. */
   here: string | undefined;
 }
@@ -23,12 +25,14 @@ function elsewhere(queue: Queue, item: QueueItem, here: string | undefined): str
 }
 
 /** The bulk queue, live: counts, a progress bar, each row's state and error, and its controls. */
-export function BatchProgress({ queue, onControl, onDone, here }: Props) {
+export function BatchProgress({ queue, onControl, onDone, onSignIn, here }: Props) {
   const c = counts(queue);
   const finished = c.total - c.waiting;
   // Outcomes that could not be checked for want of a permission: one button asks for it for all.
   const consentNeeded = queue.items.find((i) => i.state === 'unknown' && i.error?.consent)?.error;
   const shortCount = queue.items.filter(invitedShort).length;
+  const stoppedItem = queue.stoppedRun ? queue.items.find((i) => i.run === queue.stoppedRun) : undefined;
+  const stoppedElsewhere = stoppedItem && elsewhere(queue, stoppedItem, here);
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
@@ -47,7 +51,21 @@ export function BatchProgress({ queue, onControl, onDone, here }: Props) {
           {t('queueUnknown', [String(c.unknown)])}
         </p>
       )}
-      {queue.stoppedFor && <ErrorBox error={queue.stoppedFor} />}
+      {queue.stoppedFor &&
+        (stoppedElsewhere ? (
+          // Signing in or granting here would be for the wrong directory: say where to go.
+          <p class="error" data-testid="batch-stopped-elsewhere">
+            {t('queueStoppedElsewhere', [stoppedElsewhere, t(queue.stoppedFor.key, queue.stoppedFor.subs)])}
+          </p>
+        ) : (
+          <ErrorBox error={queue.stoppedFor}>
+            {queue.stoppedFor.reauth && (
+              <button type="button" class="primary" onClick={onSignIn} data-testid="batch-sign-in">
+                {t('signIn')}
+              </button>
+            )}
+          </ErrorBox>
+        ))}
       {!queue.stoppedFor?.consent && consentNeeded && <ConsentActions error={consentNeeded} />}
       <div class="row">
         {c.waiting > 0 &&

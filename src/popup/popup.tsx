@@ -65,7 +65,13 @@ function Popup() {
         )}
       </div>
       {view.kind === 'progress' ? (
-        <BatchProgress queue={view.queue} onControl={s.control} onDone={s.another} here={profiles.activeKey} />
+        <BatchProgress
+          queue={view.queue}
+          onControl={s.control}
+          onDone={s.another}
+          onSignIn={s.signIn}
+          here={profiles.activeKey}
+        />
       ) : view.kind === 'result' ? (
         <ResultPanel result={view.result} notes={view.notes} onAnother={s.another} />
       ) : (

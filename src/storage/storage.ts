@@ -87,6 +87,7 @@ const queueSchema = v.object({
   runs: v.record(v.string(), runOptions),
   paused: v.boolean(),
   stoppedFor: v.optional(userError),
+  stoppedRun: v.optional(v.string()),
   notify: v.optional(v.boolean()),
   version: v.optional(v.number()),
   runTenants: v.optional(v.record(v.string(), v.object({ config: authConfig, name: v.string() }))),

@@ -232,3 +232,36 @@ test('signed in before profiles existed: still signed in after the update, in th
   await popup.getByTestId('sign-in').waitFor();
   await popup.close();
 });
+
+test("a run stopped in another directory's sign-in says where to go on; signed in there, it ends", async () => {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await signIn(popup); // Fabrikam, in use since the last test
+  await switchIn(popup, 'default');
+  await confirmedAccount(popup).waitFor();
+  contoso.clearRequests();
+  contoso.state.latencyMs = 800;
+  const addresses = Array.from({ length: 70 }, (_, i) => `stop${i}@northwind.com`);
+  await pasteAddresses(popup, addresses.join('; '));
+  await popup.getByTestId('addresses').waitFor();
+  await popup.getByTestId('invite').click();
+  await popup.getByTestId('batch').waitFor();
+  await switchIn(popup, { label: 'Fabrikam' });
+  // Contoso's session ends while its run is going (a password change, say): nothing renews it.
+  contoso.revokeRefreshTokens();
+  contoso.state.accessTokens.clear();
+  contoso.state.sessions.clear();
+  const where = popup.getByTestId('batch-stopped-elsewhere');
+  await where.waitFor({ timeout: 30_000 });
+  expect(await where.innerText()).toMatch(/^Stopped in Contoso: .* Switch to the profile of Contoso to go on\.$/u);
+  contoso.state.latencyMs = 0;
+
+  // In Contoso: sign in again right there, and the run goes on by itself.
+  await switchIn(popup, 'default');
+  await popup.getByTestId('batch-sign-in').click();
+  await expect.poll(() => popup.getByTestId('batch-summary').innerText(), { timeout: 30_000 }).toMatch(/^70 invited/);
+  // Each address once: what was refused for the lost sign-in had created nothing, and went again.
+  const created = contoso.invitations().filter((i) => i.status === 201);
+  expect(created.map((i) => i.body.invitedUserEmailAddress).sort()).toEqual([...addresses].sort());
+  expect(fabrikam.invitations().filter((i) => i.body.invitedUserEmailAddress.startsWith('stop'))).toEqual([]);
+  await popup.close();
+});

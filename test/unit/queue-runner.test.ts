@@ -258,6 +258,24 @@ describe('queue runner', () => {
     expect(left.filter((i) => i.email.startsWith('c')).every((i) => i.state === 'done')).toBe(true);
   });
 
+  test("signed in again: a run stopped for that sign-in goes on, but not for another directory's sign-in", async () => {
+    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
+    await store.write('settings', contoso);
+    host.script = ['signedOut'];
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, many(5, 's'));
+    await settle();
+    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errSignInRequired' } });
+    await r.signedIn({ ...authConfigOf(contoso), tenant: 'fabrikam.com' });
+    await settle();
+    expect(host.sent).toEqual([]);
+    await r.signedIn(authConfigOf(contoso));
+    await settle();
+    expect(Object.values(states())).toEqual(Array(5).fill('done'));
+    expect(host.sent).toHaveLength(5);
+  });
+
   test('pause holds what waits; cancel ends it; retry brings it back', async () => {
     host.latencyMs = 1000;
     const r = runner();
