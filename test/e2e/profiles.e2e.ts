@@ -51,6 +51,21 @@ const profileNames = (page: Page, selector: string) =>
 /** Chooses a profile in the popup's switcher, which starts the popup afresh. */
 const switchIn = (popup: Page, option: string | { label: string }) =>
   Promise.all([popup.waitForEvent('load'), popup.getByTestId('profile-switcher').selectOption(option)]);
+/**
+ * In Contoso, starts a run of 70 addresses (`tag`0…69@northwind.com) that Contoso answers slowly: more
+ * batches than go at once, so some leave after a switch of profile. Returns the addresses.
+ */
+async function startSlowContosoRun(popup: Page, tag: string): Promise<string[]> {
+  await switchIn(popup, 'default');
+  await confirmedAccount(popup).waitFor();
+  contoso.state.latencyMs = 800;
+  const addresses = Array.from({ length: 70 }, (_, i) => `${tag}${i}@northwind.com`);
+  await pasteAddresses(popup, addresses.join('; '));
+  await popup.getByTestId('addresses').waitFor();
+  await popup.getByTestId('invite').click();
+  await popup.getByTestId('batch').waitFor();
+  return addresses;
+}
 const announced = (page: Page) => page.getByRole('status').innerText();
 
 test('a second profile from the options page; each keeps its own sign-in across switches', async () => {
@@ -102,16 +117,7 @@ test('a second profile from the options page; each keeps its own sign-in across 
 
 test('a run finishes in the directory it started in while the user switches; the history labels each', async () => {
   const popup = await openPopup(browser.context, browser.extensionId);
-  await switchIn(popup, 'default');
-  await confirmedAccount(popup).waitFor();
-  contoso.state.latencyMs = 800; // slow enough to switch while the run is on its way
-  // More batches than go at once: some leave after the switch, and must still go to Contoso.
-  const addresses = Array.from({ length: 70 }, (_, i) => `run${i}@northwind.com`);
-  await pasteAddresses(popup, addresses.join('; '));
-  await popup.getByTestId('addresses').waitFor();
-  await popup.getByTestId('invite').click();
-  await popup.getByTestId('batch').waitFor();
-
+  const addresses = await startSlowContosoRun(popup, 'run');
   await switchIn(popup, { label: 'Fabrikam' });
   const switchedAt = Date.now();
   await confirmedAccount(popup).waitFor();
@@ -236,15 +242,8 @@ test('signed in before profiles existed: still signed in after the update, in th
 test("a run stopped in another directory's sign-in says where to go on; signed in there, it ends", async () => {
   const popup = await openPopup(browser.context, browser.extensionId);
   await signIn(popup); // Fabrikam, in use since the last test
-  await switchIn(popup, 'default');
-  await confirmedAccount(popup).waitFor();
   contoso.clearRequests();
-  contoso.state.latencyMs = 800;
-  const addresses = Array.from({ length: 70 }, (_, i) => `stop${i}@northwind.com`);
-  await pasteAddresses(popup, addresses.join('; '));
-  await popup.getByTestId('addresses').waitFor();
-  await popup.getByTestId('invite').click();
-  await popup.getByTestId('batch').waitFor();
+  const addresses = await startSlowContosoRun(popup, 'stop');
   await switchIn(popup, { label: 'Fabrikam' });
   // Contoso's session ends while its run is going (a password change, say): nothing renews it.
   contoso.revokeRefreshTokens();
