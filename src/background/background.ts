@@ -26,5 +26,6 @@ export function startBackground(sendToHost: (message: Envelope) => Promise<unkno
   const answer = receiver('background', backgroundRequests, backgroundHandlers(host, runner, history, store));
   registerMenus(runner);
   void runner.start(); // a restarted worker picks up where the last one stopped
+  void store.removeRetired();
   return { answer, runner };
 }

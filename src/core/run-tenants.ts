@@ -17,10 +17,13 @@ const tenantKey = (queue: Queue, item: QueueItem) => {
   const tenant = tenantOf(queue, item);
   return tenant ? configKey(tenant.config) : '';
 };
-/** The items of the first one's directory (see tenantKey). */
+/** The items of the first one's directory (see tenantKey); each run's key made once (lists run to thousands). */
 export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
-  const key = items[0] && tenantKey(queue, items[0]);
-  return items.filter((item) => tenantKey(queue, item) === key);
+  if (!items.length) return items;
+  const keys = new Map<string, string>();
+  const keyOf = (item: QueueItem) => keys.get(item.run) ?? keys.set(item.run, tenantKey(queue, item)).get(item.run)!;
+  const key = keyOf(items[0]);
+  return items.filter((item) => keyOf(item) === key);
 }
 
 /**

@@ -82,6 +82,7 @@ function Options() {
     const next = withEdits(await store.read('settings'), settings);
     await store.write('settings', next);
     dirty.current = false;
+    setAnnouncement('');
     firstView.forget();
     setSettings(next.id === settings.id ? next : settings);
     setSaved(true);
@@ -92,6 +93,7 @@ function Options() {
       <h1>{t('optionsTitle')}</h1>
       <ProfilesSection
         stored={stored}
+        note={announcement}
         onChanged={(next, announcement) => {
           setAnnouncement(announcement);
           dirty.current = false;

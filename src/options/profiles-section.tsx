@@ -25,6 +25,8 @@ interface Props {
   stored: Settings;
   /** Called with the settings just written, and what to announce (the page has one status line). */
   onChanged: (settings: Settings, announcement: string) => void;
+  /** The last change's words, shown here too: the page's status line is at the bottom of the form. */
+  note: string;
 }
 
 /** Offers a file for download, as the history's CSV export does. */
@@ -37,7 +39,7 @@ function download(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ProfilesSection({ stored, onChanged }: Props) {
+export function ProfilesSection({ stored, onChanged, note }: Props) {
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<UserError>();
   const picker = useRef<HTMLInputElement>(null);
@@ -160,6 +162,11 @@ export function ProfilesSection({ stored, onChanged }: Props) {
             data-testid="import-file"
           />
         </div>
+      )}
+      {note && (
+        <p class="hint" aria-hidden="true" data-testid="profiles-note">
+          {note}
+        </p>
       )}
       {error && <ErrorBox error={error} />}
     </section>

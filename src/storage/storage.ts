@@ -190,6 +190,9 @@ export const ENTRIES = {
   }),
 };
 
+/** What earlier versions stored that nothing reads any more (one directory's name, before profiles). */
+const RETIRED_LOCAL_KEYS = ['tenantName'];
+
 export type Key = keyof typeof ENTRIES;
 export type ValueOf<K extends Key> = (typeof ENTRIES)[K] extends Entry<infer T> ? T : never;
 
@@ -249,6 +252,11 @@ export class Store {
     if (gone.length) await area.remove(gone);
     for (const piece of gone) this.pieces.delete(piece);
     for (const [piece, text] of json) this.pieces.set(piece, text);
+  }
+
+  /** Removes what earlier versions stored and nothing reads any more: kept no longer than needed. */
+  removeRetired(): Promise<void> {
+    return this.backend.local.remove(RETIRED_LOCAL_KEYS);
   }
 
   remove(key: Key): Promise<void> {

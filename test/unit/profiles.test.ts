@@ -78,11 +78,16 @@ describe('profiles', () => {
     });
   });
 
-  test('settings saved before profiles read as one unnamed profile', async () => {
+  test('settings saved before profiles read as one unnamed profile; the one directory name goes', async () => {
     const platform = fakePlatform();
     const { id: _id, name: _name, otherProfiles: _others, ...old } = contoso;
     await platform.storage.local.set('settings', old);
-    const read = await new Store(platform.storage).read('settings');
+    await platform.storage.local.set('tenantName', { tenantId: 't', name: 'Contoso' });
+    const store = new Store(platform.storage);
+    const read = await store.read('settings');
     expect(read).toMatchObject({ id: 'default', name: '', otherProfiles: [], tenant: 'contoso.com' });
+    await store.removeRetired();
+    expect(platform.data.local.has('tenantName')).toBe(false);
+    expect(platform.data.local.has('settings')).toBe(true);
   });
 });
