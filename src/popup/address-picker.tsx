@@ -6,11 +6,14 @@ import type { UserError } from '../core/graph-errors';
 import { PERMISSION } from '../core/permissions';
 import { t } from '../shared/i18n';
 import { ConsentActions } from '../ui/consent-actions';
+import { GuestActions } from '../ui/guest-actions';
 
 interface Props {
   found: Found[];
   /** What the tenant already knows about each address, once looked up. */
   standings?: Record<string, Standing>;
+  /** User ids of the guests who accepted: each row offers Reset redemption (a fresh start) instead. */
+  acceptedIds?: Record<string, string>;
   /** Why there are no standings (a permission not granted), and what to do once it is. */
   lookupProblem?: UserError;
   onGranted?: () => void;
@@ -29,6 +32,7 @@ const PAGE = 10;
 export function AddressPicker({
   found,
   standings,
+  acceptedIds = {},
   lookupProblem,
   onGranted,
   selected,
@@ -161,6 +165,14 @@ export function AddressPicker({
                   </span>
                 )}
               </label>
+              {acceptedIds[f.address] && (
+                <div class="row-actions">
+                  <GuestActions
+                    entry={{ email: f.address, displayName: f.name, userId: acceptedIds[f.address], state: 'Accepted' }}
+                    onFinished={() => undefined}
+                  />
+                </div>
+              )}
             </li>
           );
         })}

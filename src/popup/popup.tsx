@@ -82,6 +82,7 @@ function Popup() {
                 <AddressPicker
                   found={addresses.found}
                   standings={s.standings}
+                  acceptedIds={s.acceptedIds}
                   lookupProblem={s.lookupProblem}
                   onGranted={s.lookAgain}
                   source={addresses.source}

@@ -83,6 +83,8 @@ export function usePopup() {
   const online = useOnline();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [standings, setStandings] = useState<Record<string, Standing>>();
+  /** The user ids of the listed guests who accepted (the list offers Reset redemption for them). */
+  const [acceptedIds, setAcceptedIds] = useState<Record<string, string>>({});
   /** Why the list shows no directory standings (a permission nobody granted), and a way to ask again. */
   const [lookupProblem, setLookupProblem] = useState<UserError>();
   const [lookupRound, setLookupRound] = useState(0);
@@ -138,6 +140,9 @@ export function usePopup() {
       if (!reply.ok) return;
       const known = Object.fromEntries(list.map((a) => [a, standingOf(a, reply.value.users[a], reply.value.domains)]));
       setStandings(known);
+      setAcceptedIds(
+        Object.fromEntries(list.flatMap((a) => (known[a] === 'guestAccepted' ? [[a, reply.value.users[a]!.id]] : []))),
+      );
       // Unless the user has already made their own choice.
       if (!touched.current)
         setSelected((current) => new Set([...current].filter((a) => !known[a] || selectedByDefault(known[a]))));
@@ -258,6 +263,7 @@ export function usePopup() {
     addresses,
     selected,
     standings,
+    acceptedIds,
     lookupProblem,
     lookAgain: () => setLookupRound((n) => n + 1),
     /** A permission was granted: the error goes, and a single invitation it held up is followed again. */

@@ -1,5 +1,6 @@
 // An action's confirmation in place of its button (resend, reset, removing a profile).
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { UserError } from '../core/graph-errors';
 import { t } from '../shared/i18n';
 import { ErrorBox } from './field';
@@ -30,8 +31,11 @@ export function Confirm({
   error,
   children,
 }: ConfirmProps) {
+  const box = useRef<HTMLDivElement>(null);
+  // Opened inside a scrolling list (the popup's rows): all of it in view, its buttons too.
+  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), []);
   return (
-    <div class="confirm" data-testid={testId}>
+    <div class="confirm" data-testid={testId} ref={box}>
       <p>{text}</p>
       {children}
       <div class="row">

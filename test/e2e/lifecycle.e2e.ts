@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Tenant } from '../tenant/tenant.mjs';
 import { violationsInBothSchemes } from './axe';
-import { fillInvite, openFreshPopup, REPLICATION_MS, startSignedIn, type Launched } from './harness';
+import { fillInvite, openFreshPopup, pasteAddresses, REPLICATION_MS, startSignedIn, type Launched } from './harness';
 
 let tenant: Tenant;
 let browser: Launched;
@@ -131,5 +131,30 @@ test('one address typed in the popup: a guest already, since when, with Resend o
   expect(await standing.getByTestId('resend').count()).toBe(1);
   await popup.locator('#email').fill('sam.sponsor@contoso.test');
   await expect.poll(() => standing.innerText()).toBe('Already a member of your organization');
+  await popup.close();
+});
+
+test("the popup's list: an accepted guest's row offers Reset redemption; the new address is untouched", async () => {
+  const rae = tenant.addUser({ mail: 'rae@fabrikam.com', displayName: 'Rae' });
+  tenant.accept('rae@fabrikam.com');
+  const popup = await openFreshPopup(browser.context, browser.extensionId);
+  await pasteAddresses(popup, 'Rae <rae@fabrikam.com>; new.person@fabrikam.com');
+  const raeRow = popup.getByTestId('addresses').locator('li', { hasText: 'rae@fabrikam.com' });
+  await expect.poll(() => raeRow.getByTestId('standing').innerText()).toBe('Guest, already accepted');
+  expect(await raeRow.locator('input[type=checkbox]').isChecked()).toBe(false);
+  await raeRow.getByTestId('reset').click();
+  expect(await raeRow.getByTestId('confirm-reset').innerText()).toContain('Rae');
+  await popup.screenshot({ path: resolve(import.meta.dirname, '../../docs/popup-list-reset.png') });
+  expect(await violationsInBothSchemes(popup)).toEqual([]);
+  await raeRow.getByRole('button', { name: 'Reset redemption' }).click();
+  await expect
+    .poll(() => raeRow.getByTestId('guest-action-status').innerText())
+    .toBe('Redemption reset, new invitation sent');
+  const sent = tenant.invitations().filter((i) => i.status === 201);
+  expect(sent.filter((i) => i.body.invitedUser?.id === rae.id)).toHaveLength(1);
+  // The other address is still ticked, and was not sent: that waits for Invite.
+  expect(sent.some((i) => i.body.invitedUserEmailAddress === 'new.person@fabrikam.com')).toBe(false);
+  const other = popup.getByTestId('addresses').locator('li', { hasText: 'new.person@fabrikam.com' });
+  expect(await other.locator('input[type=checkbox]').isChecked()).toBe(true);
   await popup.close();
 });
