@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { Tenant } from '../tenant/tenant.mjs';
-import { CLIENT_ID, startSuiteTenant } from './harness';
+import { CLIENT_ID, FABRIKAM, startSuiteTenant } from './harness';
 import { FIREFOX_DIR, launchFirefox, openAddonPage } from '../support/firefox';
 import { servePages } from '../support/pages-server.mjs';
 import type { Found } from '../../src/core/extract';
@@ -28,20 +28,24 @@ afterAll(async () => {
   await tenant?.close();
 });
 
+/** What an admin types on the options page for a simulated tenant, then Save. */
+async function saveSignInSettings(options: Page, tenantName: string, url: string): Promise<void> {
+  await options.locator('#clientId').fill(CLIENT_ID);
+  await options.locator('#tenant').fill(tenantName);
+  await options.select('#cloud', 'custom');
+  await options.locator('#customAuthority').fill(url);
+  await options.locator('#customGraph').fill(url);
+  await options.click('[data-testid=save]');
+  await options.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Saved.');
+}
+
 test('Firefox: sign in with PKCE through the allizom redirect, then invite one guest', async () => {
   const options = await openAddonPage(browser, 'options/options.html', '[data-testid=save]');
   const redirectUri = await options.$eval('[data-testid=setup-redirect-uri]', (el) => (el as HTMLInputElement).value);
   expect(redirectUri).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
   // Firefox's redirect URI is the SHA-1 of the add-on ID: the set-up assistant computes it for Chrome users.
   expect(redirectUri).toBe(await firefoxRedirectUri());
-  // What an admin types on the options page.
-  await options.locator('#clientId').fill(CLIENT_ID);
-  await options.locator('#tenant').fill(tenant.tenantId);
-  await options.select('#cloud', 'custom');
-  await options.locator('#customAuthority').fill(tenant.url);
-  await options.locator('#customGraph').fill(tenant.url);
-  await options.click('[data-testid=save]');
-  await options.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Saved.');
+  await saveSignInSettings(options, tenant.tenantId, tenant.url);
 
   const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=sign-in]');
   await popup.click('[data-testid=sign-in]');
@@ -156,6 +160,36 @@ test('Firefox: a sponsor chosen by name goes with the invitation; the history pa
   );
   const guest = tenant.state.users.get('sly@fabrikam.com')!;
   expect([guest.externalUserState, guest.resetTo]).toEqual(['PendingAcceptance', 'sly@fabrikam.com']);
+});
+
+test('Firefox: a second profile signs in to its own directory; switching back needs no new sign-in', async () => {
+  const fabrikam = await startSuiteTenant({ organization: FABRIKAM });
+  try {
+    const options = await openAddonPage(browser, 'options/options.html', '[data-testid=add-profile]');
+    await options.click('[data-testid=add-profile]');
+    await options.waitForFunction(() => (document.querySelector('#clientId') as HTMLInputElement).value === '');
+    await options.locator('#profileName').fill('Fabrikam');
+    await saveSignInSettings(options, FABRIKAM.domain, fabrikam.url);
+
+    const popup = await openAddonPage(browser, 'popup/popup.html', '[data-testid=sign-in]');
+    await popup.click('[data-testid=sign-in]');
+    const signedInAs = (who: string) =>
+      popup.waitForFunction(
+        (name) => document.querySelector('[data-testid=account]')?.textContent?.includes(name),
+        { timeout: 20_000 },
+        who,
+      );
+    await signedInAs('pat@fabrikam.test');
+    const contosoSignIns = tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`).length;
+    // The switch starts the popup afresh (a reload): read its account until it is Contoso's.
+    await popup.select('[data-testid=profile-switcher]', 'default');
+    const account = () =>
+      popup.evaluate(() => document.querySelector('[data-testid=account][aria-busy=false]')?.textContent ?? '');
+    await expect.poll(() => account().catch(() => ''), { timeout: 20_000 }).toContain('Tenant Contoso (contoso.test)');
+    expect(tenant.requests('GET', `/${tenant.tenantId}/oauth2/v2.0/authorize`)).toHaveLength(contosoSignIns);
+  } finally {
+    await fabrikam.close();
+  }
 });
 
 test('Firefox: the page scanner finds every corpus address, with its name, and no decoy', async () => {

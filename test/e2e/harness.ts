@@ -40,6 +40,17 @@ export const LOOKUP_WINDOW_S = 5;
 /** How long a new guest stays invisible to reads and group changes in the suite's tenants. */
 export const REPLICATION_MS = 1000;
 
+/** A second directory for tests with two tenants (profiles): Fabrikam, signed in to as Pat Partner. */
+export const FABRIKAM = {
+  tenantId: '5c0fb1e2-7a3d-4e9f-8b6c-2d1e0f9a8b7c',
+  domain: 'fabrikam.test',
+  displayName: 'Fabrikam',
+  verifiedDomains: ['fabrikam.test'],
+  userOid: 'f1f2f3f4-0000-4000-8000-0000000fab01',
+  userName: 'Pat Partner',
+  userLocal: 'pat',
+};
+
 /** Points the extension at the tenant, as the options page would (plus the suite's lookup window). */
 export const configureFor = (
   worker: Worker,

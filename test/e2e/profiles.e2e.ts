@@ -11,6 +11,7 @@ import { violationsInBothSchemes } from './axe';
 import {
   CLIENT_ID,
   configureFor,
+  FABRIKAM,
   confirmedAccount,
   launch,
   openPopup,
@@ -20,16 +21,6 @@ import {
   submitInvite,
   type Launched,
 } from './harness';
-
-const FABRIKAM = {
-  tenantId: '5c0fb1e2-7a3d-4e9f-8b6c-2d1e0f9a8b7c',
-  domain: 'fabrikam.test',
-  displayName: 'Fabrikam',
-  verifiedDomains: ['fabrikam.test'],
-  userOid: 'f1f2f3f4-0000-4000-8000-0000000fab01',
-  userName: 'Pat Partner',
-  userLocal: 'pat',
-};
 
 let contoso: Tenant;
 let fabrikam: Tenant;
