@@ -52,6 +52,11 @@ export interface AccountMemory {
   read(): { homeAccountId: string; tenantId: string } | undefined;
   write(account: { homeAccountId: string; tenantId: string } | undefined): void;
   /**
+   * Another of these configurations (configKeys: the profiles there are) signs in with this account too:
+   * the same person in another directory.
+   */
+  othersUse(homeAccountId: string, configKeys: string[]): boolean;
+  /**
    * Before profiles, the one configuration's account was MSAL's active (or only) one: true, once, for
    * that configuration, which then takes that account over.
    */
@@ -154,8 +159,9 @@ export class AuthService {
   /**
    * Forgets the account and its tokens. `everywhere` also ends the Microsoft session in the browser
    * (the logout endpoint, opened the way sign-in is), so the next sign-in asks for the account again.
+   * `profiles`: the configurations of every profile (clouds.ts configKey).
    */
-  async signOut(everywhere = false): Promise<void> {
+  async signOut(everywhere = false, profiles: string[] = []): Promise<void> {
     await this.ready;
     const account = await this.msalAccount();
     if (everywhere && account) {
@@ -174,8 +180,11 @@ export class AuthService {
         }
       }
     }
-    // Only this configuration's account: other profiles stay signed in.
-    if (account) await this.pca.clearCache({ account });
+    // Only this configuration's account: other profiles stay signed in. A person who is a guest in
+    // several directories has one account (one refresh token) for all of them: while another profile
+    // still uses it, this one only lets go of it.
+    if (account && (everywhere || !this.memory.othersUse(account.homeAccountId, profiles)))
+      await this.pca.clearCache({ account });
     this.memory.write(undefined);
     clearInteractionState();
   }

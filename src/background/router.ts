@@ -1,7 +1,8 @@
 // The background's answers to our pages: one handler per request of the contract's
 // `backgroundRequests`. Host requests carry the settings, read here: the offscreen document has no
 // storage API.
-import type { AuthConfig } from '../core/clouds';
+import { configKey, type AuthConfig } from '../core/clouds';
+import { allProfiles } from '../storage/profiles';
 import type { AuthStatus, backgroundRequests, hostRequests, Reply } from '../protocol/contract';
 import { ok, type AnswerOf, type Client, type Handlers, type PayloadOf } from '../protocol/messaging';
 import type { Store } from '../storage/storage';
@@ -84,8 +85,10 @@ export function backgroundHandlers(
       return reply.ok ? ok({ ...reply.value, status: await learnName(reply.value.status) }) : reply;
     },
     signOut: async ({ everywhere }) => {
-      const config = authConfigOf(await store.read('settings'));
-      const reply = await host('signOut', { everywhere }, config);
+      const settings = await store.read('settings');
+      const config = authConfigOf(settings);
+      const profiles = allProfiles(settings).map((profile) => configKey(profile));
+      const reply = await host('signOut', { everywhere, profiles }, config);
       if (reply.ok) {
         // Nothing of this account's work waits behind the user's back, and no secret stays.
         await runner.discardWaiting(config);

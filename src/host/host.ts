@@ -77,10 +77,10 @@ export class Host {
       }),
     grantConsent: ({ config, purpose }) =>
       this.run(config, async () => (await this.auth(config).grantConsent(purpose), this.status(config))),
-    signOut: ({ config, everywhere }) =>
+    signOut: ({ config, everywhere, profiles }) =>
       this.run(config, async () => {
         this.organizations.delete(configKey(config));
-        await this.auth(config).signOut(everywhere);
+        await this.auth(config).signOut(everywhere, profiles);
         return this.status(config);
       }),
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),

@@ -1,6 +1,7 @@
 // The one message contract between the extension's contexts. Each request names its receiver, the
 // schema its payload must pass on arrival, and (as a type) its answer. The envelopes, the receivers'
 // handler maps and the pages' typed client are all derived from these maps (see messaging.ts).
+import { MAX_PROFILES } from '../storage/profiles';
 import type { BatchAnswer } from '../core/batch';
 import type { GuestReport, GuestState, KnownUser } from '../core/directory';
 import type { Found } from '../core/extract/collector';
@@ -158,7 +159,10 @@ const batchSteps = <T extends v.GenericSchema>(step: T) => v.pipe(v.array(step),
 export const hostRequests = {
   status: spec<AuthStatus>()(withConfig({})),
   signIn: spec<AuthStatus>()(withConfig({})),
-  signOut: spec<AuthStatus>()(withConfig({ everywhere: v.boolean() })),
+  /** `profiles`: every profile's configuration (configKey): an account another one uses stays for it. */
+  signOut: spec<AuthStatus>()(
+    withConfig({ everywhere: v.boolean(), profiles: v.pipe(v.array(v.string()), v.maxLength(MAX_PROFILES)) }),
+  ),
   /** One JSON batch of invitations (the queue's unit of work). */
   sendBatch: spec<BatchOutcome>()(withConfig({ items: batchSteps(v.object({ id: v.string(), input: inviteInput })) })),
   /** Which of these addresses already have a user (after a lost answer). */

@@ -14,22 +14,15 @@ const ACCOUNT_PREFIX = 'invite.account.';
 export function accountMemory(configKey: string): AccountMemory {
   const key = ACCOUNT_PREFIX + configKey;
   return {
+    read: () => remembered(key),
+    othersUse: (homeAccountId, configKeys) =>
+      configKeys.some(
+        (other) => other !== configKey && remembered(ACCOUNT_PREFIX + other)?.homeAccountId === homeAccountId,
+      ),
     takeOverLegacy() {
       if (localStorage.getItem(LEGACY_CONFIG_KEY) !== configKey) return false;
       localStorage.removeItem(LEGACY_CONFIG_KEY);
       return true;
-    },
-    read() {
-      try {
-        const value = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
-        if (!value || typeof value !== 'object') return undefined;
-        const { homeAccountId, tenantId } = value as Record<string, unknown>;
-        return typeof homeAccountId === 'string' && typeof tenantId === 'string'
-          ? { homeAccountId, tenantId }
-          : undefined;
-      } catch {
-        return undefined;
-      }
     },
     write(account) {
       if (account) localStorage.setItem(key, JSON.stringify(account));
@@ -42,5 +35,17 @@ export function accountMemory(configKey: string): AccountMemory {
 export function clearInteractionState(): void {
   for (const key of Object.keys(sessionStorage)) {
     if (key.startsWith('msal.')) sessionStorage.removeItem(key);
+  }
+}
+
+/** The account remembered under a key, if what is stored there is one. */
+function remembered(key: string): { homeAccountId: string; tenantId: string } | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+    if (!value || typeof value !== 'object') return undefined;
+    const { homeAccountId, tenantId } = value as Record<string, unknown>;
+    return typeof homeAccountId === 'string' && typeof tenantId === 'string' ? { homeAccountId, tenantId } : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,6 @@
 // Small response helpers shared by the simulated tenant's endpoints; each marks the recorded status.
+import { generate } from 'selfsigned';
+
 export function json(res, status, body, record) {
   record.status = status;
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -27,4 +29,21 @@ export function takeFault(state, path, method) {
   const fault = state.faults[index];
   if (--fault.times <= 0) state.faults.splice(index, 1);
   return fault;
+}
+
+/** A certificate for https://localhost and https://127.0.0.1, made at start-up (the browsers ignore its issuer). */
+export function localhostCertificate() {
+  return generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    notAfterDate: new Date(Date.now() + 7 * 86400_000),
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
 }

@@ -114,7 +114,7 @@ export function authorize(state, req, res, url, record) {
     });
   }
   if (state.authorizeMode === 'hang') return page(res, 200, 'Sign in to your account', record);
-  const session = /tenant_sso=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+  const session = sessionCookie(state, req);
   const signedIn = session && state.sessions.has(session);
   const missing = unconsented(state, permissionsOf(q.get('scope') ?? ''));
   if (q.get('prompt') === 'none') {
@@ -140,7 +140,7 @@ export function authorize(state, req, res, url, record) {
   }
   const sessionId = signedIn ? session : randomUUID();
   state.sessions.add(sessionId);
-  res.setHeader('Set-Cookie', `tenant_sso=${sessionId}; Path=/; Secure; HttpOnly; SameSite=None`);
+  res.setHeader('Set-Cookie', `${cookieName(state)}=${sessionId}; Path=/; Secure; HttpOnly; SameSite=None`);
   const code = token('code');
   state.codes.set(code, {
     clientId: q.get('client_id'),
@@ -150,8 +150,20 @@ export function authorize(state, req, res, url, record) {
     nonce: q.get('nonce'),
     scope: q.get('scope') ?? '',
   });
-  return answer({ code, client_info: b64url({ uid: state.user.oid, utid: state.tenantId }), session_state: sessionId });
+  return answer({ code, client_info: clientInfo(state), session_state: sessionId });
 }
+
+/**
+ * Who signed in, as MSAL keys its accounts (uid.utid): the user's home directory. A guest from another
+ * directory (a consultant's one Microsoft account) has the same home in every directory it is a guest in.
+ */
+const clientInfo = (state) =>
+  b64url({ uid: state.user.home?.oid ?? state.user.oid, utid: state.user.home?.tenantId ?? state.tenantId });
+
+/** The browser's Microsoft session cookie, one per directory (several may share a sign-in host). */
+const cookieName = (state) => `tenant_sso_${state.tenantId.slice(0, 8)}`;
+export const sessionCookie = (state, req) =>
+  new RegExp(`${cookieName(state)}=([\\w-]+)`).exec(req.headers.cookie ?? '')?.[1];
 
 export function tokenEndpoint(state, req, res, record) {
   const form = record.body ?? {};
@@ -247,7 +259,7 @@ function issueTokens(state, { clientId, scope, nonce, resource, loginHost }) {
       b64url(claims),
       randomBytes(32).toString('base64url'),
     ].join('.'),
-    client_info: b64url({ uid: state.user.oid, utid: state.tenantId }),
+    client_info: clientInfo(state),
   };
 }
 

@@ -173,6 +173,10 @@ export function startTenant(options?: {
     userOid?: string;
     userName?: string;
     userLocal?: string;
+    /** The signed-in user's sign-in name, when not userLocal@domain (a guest signs in with its own). */
+    username?: string;
+    /** The signed-in user is a guest from this directory: its one Microsoft account (MSAL's home account). */
+    home?: { oid: string; tenantId: string };
   };
 }): Promise<Tenant>;
 

@@ -4,10 +4,9 @@
 // Plain Node on purpose: `npm start` runs it as it is, and so do the end-to-end tests.
 import { createServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
-import { generate } from 'selfsigned';
 import { handleGraph } from './graph.mjs';
-import { json, page, redirect, takeFault } from './http.mjs';
-import { authorityProblem, authorize, openIdConfiguration, tokenEndpoint } from './identity.mjs';
+import { json, localhostCertificate, page, redirect, takeFault } from './http.mjs';
+import { authorityProblem, authorize, openIdConfiguration, sessionCookie, tokenEndpoint } from './identity.mjs';
 import { seedGroups, seedPeople } from './directory.mjs';
 import { seedPackages } from './entitlement.mjs';
 
@@ -30,19 +29,7 @@ export const ALL_PERMISSIONS = ['User.Invite.All', 'User.Read.All', 'GroupMember
  * @param {number} [options.replicationDelayMs] how long a new guest is invisible to reads and group changes
  */
 export async function startTenant(options = {}) {
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    notAfterDate: new Date(Date.now() + 7 * 86400_000),
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
+  const pems = await localhostCertificate();
   // Another directory (a second tenant for profiles): its own id, domain, name and signed-in user.
   const org = options.organization ?? {};
   const domain = org.domain ?? TENANT_DOMAIN;
@@ -72,7 +59,9 @@ export async function startTenant(options = {}) {
     user: {
       oid: org.userOid ?? 'a1b2c3d4-0000-4000-8000-00000000a11c',
       name: org.userName ?? 'Alex Admin',
-      username: `${org.userLocal ?? 'alex'}@${domain}`,
+      username: org.username ?? `${org.userLocal ?? 'alex'}@${domain}`,
+      /** A guest from another directory: where its account lives (MSAL's home account). */
+      home: org.home,
     },
     /** 'ok' answers at once; 'deny' redirects with access_denied; 'hang' shows a page and never redirects. */
     authorizeMode: 'ok',
@@ -248,7 +237,7 @@ async function handle(state, req, res, raw) {
     if (auth[2] === 'authorize') return authorize(state, req, res, url, record);
     if (auth[2] === 'token') return tokenEndpoint(state, req, res, record);
     // Logout ends the browser's Microsoft session: a silent sign-in fails from now on.
-    const session = /tenant_sso=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const session = sessionCookie(state, req);
     if (session) state.sessions.delete(session);
     return redirect(res, url.searchParams.get('post_logout_redirect_uri') || `${state.url}/`, record);
   }
