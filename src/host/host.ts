@@ -1,10 +1,10 @@
 // The side that holds the signed-in session and talks to Graph: Chrome's offscreen document or
 // Firefox's event page. It outlives the popup, so closing the popup never cancels a sign-in or an
 // invitation in flight. Its requests and answers are the contract's `hostRequests`.
-import { AuthFailure, AuthService } from '../auth/auth-service';
+import { AuthFailure } from '../auth/auth-service';
 import type { IdentityPort } from '../auth/identity-port';
 import { BATCH_SIZE, failureOf, type BatchAnswer } from '../core/batch';
-import { configKey, resolveEndpoints, type AuthConfig } from '../core/clouds';
+import { resolveEndpoints, type AuthConfig } from '../core/clouds';
 import type { GuestReport, KnownUser } from '../core/directory';
 import { EVERYDAY, type Purpose } from '../core/permissions';
 import { describeGraphFailure, type UserError } from '../core/graph-errors';
@@ -20,11 +20,7 @@ import type {
 } from '../protocol/contract';
 import { fail, ok, type Handlers, type PayloadOf } from '../protocol/messaging';
 import { isConfigured } from '../storage/settings';
-import { accountMemory } from '../storage/msal-cache';
 import {
-  createGraphClient,
-  fetchOrganization,
-  type Organization,
   fetchAddresses,
   fetchUserState,
   lookupStep,
@@ -37,6 +33,7 @@ import {
   toGraphFailure,
 } from './graph';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { Sessions } from './sessions';
 import { assign, fetchPackages, fetchRequestStates } from './packages';
 
 type HostRequests = typeof hostRequests;
@@ -49,20 +46,16 @@ class GraphStepError extends Error {
   }
 }
 
-/** How often a call renews a revoked token before it gives up (see withClient). */
-const RENEWALS = 3;
-
 const NOT_CONFIGURED: AuthStatus = { configured: false, signedIn: false };
 
 export class Host {
-  /** One sign-in per configuration (profile) used: a run in one directory goes on while another is in use. */
-  private readonly auths = new Map<string, AuthService>();
-  /** Each directory's name and domains, read once per configuration and sign-in (they hardly ever change). */
-  private readonly organizations = new Map<string, Promise<Organization>>();
+  private readonly sessions: Sessions;
   /** Invitation batches on their way, by address (see lookup). */
   private readonly batchesOnTheirWay = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly identity: IdentityPort) {}
+  constructor(identity: IdentityPort) {
+    this.sessions = new Sessions(identity);
+  }
 
   /** One handler per host request; each first checks the settings and maps sign-in failures to words. */
   readonly handlers: Handlers<HostRequests> = {
@@ -71,16 +64,16 @@ export class Host {
     // A sign-in or sign-out may change the directory: what was read of the old one goes.
     signIn: ({ config }) =>
       this.run(config, async () => {
-        this.organizations.delete(configKey(config));
-        await this.auth(config).signIn(config.askAllAtSignIn);
+        this.sessions.forgetOrganization(config);
+        await this.sessions.auth(config).signIn(config.askAllAtSignIn);
         return this.status(config);
       }),
     grantConsent: ({ config, purpose }) =>
-      this.run(config, async () => (await this.auth(config).grantConsent(purpose), this.status(config))),
+      this.run(config, async () => (await this.sessions.auth(config).grantConsent(purpose), this.status(config))),
     signOut: ({ config, everywhere, profiles }) =>
       this.run(config, async () => {
-        this.organizations.delete(configKey(config));
-        await this.auth(config).signOut(everywhere, profiles);
+        this.sessions.forgetOrganization(config);
+        await this.sessions.auth(config).signOut(everywhere, profiles);
         return this.status(config);
       }),
     sendBatch: (p) => this.run(p.config, () => this.sendBatch(p)),
@@ -96,28 +89,32 @@ export class Host {
         return { users, domains };
       }),
     searchGroups: (p) =>
-      this.run(p.config, () => this.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
+      this.run(p.config, () => this.sessions.withClient(p.config, 'groups', (client) => searchGroups(client, p.query))),
     searchPeople: (p) =>
-      this.run(p.config, () => this.withClient(p.config, 'read', (client) => searchPeople(client, p.query))),
+      this.run(p.config, () => this.sessions.withClient(p.config, 'read', (client) => searchPeople(client, p.query))),
     addToGroups: (p) => this.run(p.config, () => this.addToGroups(p)),
     updateGuests: (p) => this.run(p.config, () => this.updateGuests(p)),
     userStates: (p) => this.run(p.config, () => this.userStates(p.config, p.ids)),
-    accessPackages: ({ config }) => this.run(config, () => this.withClient(config, 'packages', fetchPackages)),
+    accessPackages: ({ config }) => this.run(config, () => this.sessions.withClient(config, 'packages', fetchPackages)),
     assignPackage: (p) =>
       this.run(p.config, async () => {
-        const tenantId = await this.tenantOf(p.config);
-        const outcomes = await this.withClient(p.config, 'assignPackages', (c) => assign(c, p.choice, p.emails));
+        const tenantId = await this.sessions.tenantOf(p.config);
+        const outcomes = await this.sessions.withClient(p.config, 'assignPackages', (c) =>
+          assign(c, p.choice, p.emails),
+        );
         return outcomes.map((outcome) => ({ ...outcome, tenantId }));
       }),
     assignmentStates: (p) =>
-      this.run(p.config, () => this.withClient(p.config, 'packages', (c) => fetchRequestStates(c, p.ids))),
+      this.run(p.config, () => this.sessions.withClient(p.config, 'packages', (c) => fetchRequestStates(c, p.ids))),
     guestAddresses: (p) =>
-      this.run(p.config, () => this.withClient(p.config, 'read', (client) => fetchAddresses(client, p.userId))),
+      this.run(p.config, () =>
+        this.sessions.withClient(p.config, 'read', (client) => fetchAddresses(client, p.userId)),
+      ),
     checkConnection: ({ config }) => this.run(config, () => this.checkConnection(config)),
     tenantName: ({ config }) =>
       this.run(config, async () => {
         try {
-          const { name, primaryDomain } = await this.organizationOf(config);
+          const { name, primaryDomain } = await this.sessions.organizationOf(config);
           return name ? { name, domain: primaryDomain } : null;
         } catch {
           return null; // not this app's to read: the button goes without the name
@@ -144,13 +141,13 @@ export class Host {
 
   /** Who is signed in (the settings are known to be complete here: see the status handler). */
   private async status(config: AuthConfig): Promise<AuthStatus> {
-    const account = await this.auth(config).account();
+    const account = await this.sessions.auth(config).account();
     return { configured: true, signedIn: !!account, account };
   }
 
   /** Signs in if need be, then asks silently for each permission (never a consent window). */
   private async checkConnection(config: AuthConfig): Promise<ConnectionCheck> {
-    const auth = this.auth(config);
+    const auth = this.sessions.auth(config);
     if (!(await auth.account())) await auth.signIn(config.askAllAtSignIn);
     const permissions = {} as ConnectionCheck['permissions'];
     for (const purpose of EVERYDAY) {
@@ -164,18 +161,13 @@ export class Host {
     return { status: await this.status(config), permissions };
   }
 
-  /** The directory the signed-in account belongs to (where guests go, what history shows). */
-  private async tenantOf(config: AuthConfig): Promise<string> {
-    return (await this.auth(config).account())?.tenantId ?? config.tenant;
-  }
-
   /**
    * One JSON batch of invitations. Each is checked again here: bad input never reaches Graph. A batch
    * that got no answer comes back as a failure with status 0: it may or may not have been done.
    */
   private async sendBatch({ config, items }: Payload<'sendBatch'>): Promise<BatchOutcome> {
     const valid = items.filter((item) => !Object.keys(checkInvite(item.input)).length);
-    const tenantId = await this.tenantOf(config);
+    const tenantId = await this.sessions.tenantOf(config);
     const steps = valid.map((item) => ({
       id: item.id,
       method: 'POST' as const,
@@ -185,7 +177,7 @@ export class Host {
     // Sent once: a 5xx may come after the work was done, so the queue looks the addresses up instead.
     // A reset of a redemption writes to the user: that token's permission (User.ReadWrite.All).
     const purpose = valid.some((item) => item.input.resetUserId) ? 'writeUsers' : 'invite';
-    const call = this.withClient(config, purpose, (client) => postBatch(client, steps, true));
+    const call = this.sessions.withClient(config, purpose, (client) => postBatch(client, steps, true));
     const addresses = valid.map((item) => addressKey(item.input.email));
     for (const address of addresses) this.batchesOnTheirWay.set(address, call);
     try {
@@ -208,10 +200,10 @@ export class Host {
     const steps = emails.map((email, j) => lookupStep(String(j), email));
     if (quiet && steps.length === 1) {
       const lookUp = async (client: Client) => (await client.api(steps[0].url).get()) as { value?: KnownUser[] };
-      const reply = await this.withClient(config, 'read', lookUp, { quiet: true });
+      const reply = await this.sessions.withClient(config, 'read', lookUp, { quiet: true });
       return { [emails[0]]: reply.value?.[0] ?? null };
     }
-    const answers = await this.withClient(config, 'read', async (client) => {
+    const answers = await this.sessions.withClient(config, 'read', async (client) => {
       const all: BatchAnswer[] = [];
       for (let i = 0; i < steps.length; i += BATCH_SIZE)
         all.push(...(await postBatch(client, steps.slice(i, i + BATCH_SIZE))));
@@ -230,26 +222,11 @@ export class Host {
    */
   private async domains(config: AuthConfig, quiet = false): Promise<DirectoryView['domains']> {
     try {
-      return (await this.organizationOf(config, quiet)).domains;
+      return (await this.sessions.organizationOf(config, quiet)).domains;
     } catch {
-      const username = (await this.auth(config).account())?.username ?? '';
+      const username = (await this.sessions.auth(config).account())?.username ?? '';
       return username.includes('@') ? [username.slice(username.lastIndexOf('@') + 1).toLowerCase()] : [];
     }
-  }
-
-  /**
-   * The organization (User.Read), fetched once per configuration and sign-in; a failure is not kept,
-   * so a later grant helps.
-   */
-  private organizationOf(config: AuthConfig, quiet = false): Promise<Organization> {
-    const key = configKey(config);
-    let value = this.organizations.get(key);
-    if (!value) {
-      const read = this.withClient(config, 'domains', fetchOrganization, { quiet });
-      read.catch(() => this.organizations.get(key) === read && this.organizations.delete(key));
-      this.organizations.set(key, (value = read));
-    }
-    return value;
   }
 
   private async lookup({ config, emails }: Payload<'lookup'>): Promise<LookupOutcome> {
@@ -258,33 +235,7 @@ export class Host {
     await Promise.allSettled(emails.flatMap((email) => this.batchesOnTheirWay.get(addressKey(email)) ?? []));
     const users = await this.users(config, emails);
     const ids = Object.fromEntries(Object.entries(users).map(([email, user]) => [email, user?.id ?? null]));
-    return { users: ids, tenantId: await this.tenantOf(config) };
-  }
-
-  /**
-   * Runs a Graph call with a token for the job. A 401 means the token was revoked before its time
-   * (nothing was done): renew it and call again. Calls in flight share a token, so one revocation
-   * can meet a call twice; after RENEWALS renewals the sign-in itself is in question.
-   */
-  private async withClient<T>(
-    config: AuthConfig,
-    purpose: Purpose,
-    call: (client: Client) => Promise<T>,
-    { quiet = false } = {},
-  ): Promise<T> {
-    for (let renewals = 0; ; renewals++) {
-      try {
-        return await call(await this.client(config, purpose, renewals > 0, quiet));
-      } catch (error) {
-        if (toGraphFailure(error)?.status !== 401 || renewals === RENEWALS) throw error;
-      }
-    }
-  }
-
-  /** A Graph client with a token for the job: inviting, reading users, or managing group members. */
-  private async client(config: AuthConfig, purpose: Purpose, forceRefresh = false, quiet = false) {
-    const token = await this.auth(config).accessToken(purpose, forceRefresh, quiet);
-    return createGraphClient(resolveEndpoints(config), async () => token);
+    return { users: ids, tenantId: await this.sessions.tenantOf(config) };
   }
 
   /** One batch of member additions. */
@@ -309,7 +260,7 @@ export class Host {
   /** A batch of follow-ups; a lost answer is a failure with status 0 (doing them again is harmless). */
   private async followUps(config: AuthConfig, purpose: Purpose, steps: BatchStep[]): Promise<GroupOutcome> {
     try {
-      return { answers: await this.withClient(config, purpose, (client) => postBatch(client, steps)) };
+      return { answers: await this.sessions.withClient(config, purpose, (client) => postBatch(client, steps)) };
     } catch (error) {
       if (error instanceof AuthFailure) throw error;
       return { failure: toGraphFailure(error) ?? { status: 0 } };
@@ -319,7 +270,7 @@ export class Host {
   /** Where each invited guest stands now (externalUserState), for the history page. */
   private async userStates(config: AuthConfig, ids: string[]): Promise<Record<string, GuestReport>> {
     // Reading externalUserState takes User.Read.All, asked for only when the user refreshes.
-    return this.withClient(config, 'read', async (client) => {
+    return this.sessions.withClient(config, 'read', async (client) => {
       const states: Record<string, GuestReport> = {};
       const queue = [...new Set(ids)];
       const worker = async () => {
@@ -328,15 +279,5 @@ export class Host {
       await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
       return states;
     });
-  }
-
-  private auth(config: AuthConfig): AuthService {
-    const key = configKey(config);
-    let auth = this.auths.get(key);
-    if (!auth) {
-      auth = new AuthService(config.clientId.trim(), resolveEndpoints(config), this.identity, accountMemory(key));
-      this.auths.set(key, auth);
-    }
-    return auth;
   }
 }
