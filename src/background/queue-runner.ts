@@ -93,13 +93,18 @@ export class QueueRunner {
     return q;
   }
 
-  async control(action: QueueAction): Promise<rules.Queue> {
+  /**
+   * The popup's controls. `directory` (a configKey): cancel, retry and clear touch that directory's
+   * runs only, so another profile's run is never cancelled from here; pause and resume are the queue's.
+   */
+  async control(action: QueueAction, directory?: string): Promise<rules.Queue> {
     const q = await this.queue();
+    const only = directory === undefined ? () => true : rules.inDirectory(q, directory);
     if (action === 'pause') rules.setPaused(q, true);
     if (action === 'resume') rules.setPaused(q, false);
-    if (action === 'cancel') rules.cancelWaiting(q);
-    if (action === 'retry') rules.retryFailed(q, this.now());
-    if (action === 'clear') rules.clearFinished(q);
+    if (action === 'cancel') rules.cancelWaiting(q, only);
+    if (action === 'retry') rules.retryFailed(q, this.now(), only);
+    if (action === 'clear') rules.clearFinished(q, only);
     await this.save().catch((error: unknown) => {
       throw new QueueRefusal(saveFailure(error));
     });
@@ -116,12 +121,11 @@ export class QueueRunner {
     void this.wake();
   }
 
-  /** Signed in again: a run that stopped for want of that sign-in (in that directory) goes on. */
+  /** Signed in again: the directory held for want of that sign-in goes on. */
   async signedIn(config: AuthConfig): Promise<void> {
     const q = await this.queue();
-    const stopped = q.stoppedRun ? q.items.find((i) => i.run === q.stoppedRun) : undefined;
-    const where = stopped && rules.tenantOf(q, stopped);
-    if (!q.stoppedFor?.reauth || (where && configKey(where.config) !== configKey(config))) return;
+    const held = rules.heldDirectory(q);
+    if (!q.stoppedFor?.reauth || (held !== configKey(config) && held !== '')) return;
     rules.setPaused(q, false);
     await this.persist(q);
     void this.wake();

@@ -97,7 +97,7 @@ export function backgroundHandlers(
       return reply;
     },
     enqueue: ({ options, recipients }) => refusedInWords(() => runner.enqueue(options, recipients)),
-    queueControl: ({ action }) => refusedInWords(() => runner.control(action)),
+    queueControl: ({ action, directory }) => refusedInWords(() => runner.control(action, directory)),
     directory: async (payload) => {
       const reply = await host('directory', payload);
       if (!reply.ok) return reply;

@@ -4,7 +4,8 @@
 // (replication), so misses are looked up again, with back-off, through a window; only a miss after
 // the window sends the invitation again. No partner gets two emails from one lost answer.
 import type { UserError } from './graph-errors';
-import { inputOf, oneTenant, startGrouping, type Queue, type QueueItem } from './queue';
+import { inputOf, startGrouping, type Queue, type QueueItem } from './queue';
+import { notHeld, oneTenant } from './run-tenants';
 import { toResult } from './invitation';
 
 /** The first lookup comes this soon; later ones back off to at most LOOKUP_MAX_GAP_MS apart. */
@@ -26,7 +27,10 @@ export function markUncertain(items: QueueItem[], now: number): void {
 export const dueLookups = (queue: Queue, now: number) =>
   oneTenant(
     queue,
-    queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now),
+    notHeld(
+      queue,
+      queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now),
+    ),
   );
 
 /**

@@ -3,7 +3,7 @@
 import { BATCH_SIZE, failureOf, isSuccess, type StepAnswer } from './batch';
 import { describeGraphFailure, type GraphFailure, type UserError } from './graph-errors';
 import { markUncertain } from './lost-answers';
-import { oneTenant, type RunTenant } from './run-tenants';
+import { notHeld, oneTenant, type RunTenant } from './run-tenants';
 import { startGrouping } from './follow-up-steps';
 import {
   addressKey,
@@ -70,7 +70,7 @@ export interface Queue {
   paused: boolean;
   /** Why the queue stopped by itself (e.g. the sign-in expired), shown to the user. */
   stoppedFor?: UserError;
-  /** The run whose request met that stop: its directory is where to sign in or grant (see run-tenants). */
+  /** The run whose request met that stop: its directory waits for the sign-in or grant (see run-tenants). */
   stoppedRun?: string;
   /** Report the outcome in a notification when the queue empties (work started from the menu). */
   notify?: boolean;
@@ -93,7 +93,17 @@ const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 /** A new guest takes a moment to show up for group changes (directory replication). */
 export const REPLICATION_GRACE_MS = 1000;
 
-export { forgetTenant, oneTenant, tenantOf, type RunTenant } from './run-tenants';
+export {
+  directoryOf,
+  elsewhere,
+  forgetTenant,
+  heldDirectory,
+  inDirectory,
+  oneTenant,
+  tenantOf,
+  viewFor,
+  type RunTenant,
+} from './run-tenants';
 export { DETAILS_STEP, finishGrouping, settleGroup, startGrouping, takeGroupSteps } from './follow-up-steps';
 
 export const emptyQueue = (): Queue => ({ items: [], runs: {}, paused: false });
@@ -130,12 +140,18 @@ export function enqueue(queue: Queue, options: RunOptions, recipients: Recipient
   return added;
 }
 
-/** The next batch to send (marked as sending), or nothing when paused or all are waiting for later. */
+/**
+ * The next batch to send (marked as sending), or nothing when paused or all are waiting for later (or
+ * held: their directory's sign-in or a permission is missing).
+ */
 export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueItem[] {
   if (queue.paused) return [];
   const due = oneTenant(
     queue,
-    queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now),
+    notHeld(
+      queue,
+      queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now),
+    ),
   );
   // Resets go in batches of their own: they need a token with a stronger permission than invitations.
   const resets = !!due[0]?.resetUserId;
@@ -149,9 +165,12 @@ export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueIt
 
 /** When the earliest waiting item may go (or uncertain item be looked up), if any. */
 export function nextWake(queue: Queue): number | undefined {
-  const times = queue.items
-    .filter((i) => i.state === 'waiting' || i.state === 'uncertain' || (i.state === 'grouping' && !i.grouping))
-    .map((i) => i.notBefore);
+  const times = notHeld(
+    queue,
+    queue.items.filter(
+      (i) => i.state === 'waiting' || i.state === 'uncertain' || (i.state === 'grouping' && !i.grouping),
+    ),
+  ).map((i) => i.notBefore);
   return times.length && !queue.paused ? Math.min(...times) : undefined;
 }
 
@@ -232,9 +251,12 @@ export function unsend(items: QueueItem[]): void {
   }
 }
 
-/** Stops the queue for a reason the user must act on, met by a request of `run` (see Queue.stoppedRun). */
+/**
+ * Stops for a reason the user must act on. Met by a request of `run`, it holds that run's directory
+ * only (its sign-in, a permission there): other directories' runs go on. Otherwise all of it stops.
+ */
 export function stopFor(queue: Queue, reason: UserError, run?: string): void {
-  setPaused(queue, true);
+  if (run === undefined) queue.paused = true;
   queue.stoppedFor = reason;
   queue.stoppedRun = run;
 }
@@ -245,14 +267,15 @@ export function setPaused(queue: Queue, paused: boolean): void {
 }
 
 /** Cancels what has not been sent, and gives up on outcomes that could not be checked; what is on its way finishes. */
-export function cancelWaiting(queue: Queue): void {
-  for (const item of queue.items) if (item.state === 'waiting' || item.state === 'unknown') item.state = 'cancelled';
+export function cancelWaiting(queue: Queue, only: (item: QueueItem) => boolean = () => true): void {
+  for (const item of queue.items)
+    if ((item.state === 'waiting' || item.state === 'unknown') && only(item)) item.state = 'cancelled';
 }
 
 /** Failed and cancelled items go again; one whose earlier answer was lost is looked up first, never resent blindly. */
-export function retryFailed(queue: Queue, now: number): void {
+export function retryFailed(queue: Queue, now: number, only: (item: QueueItem) => boolean = () => true): void {
   for (const item of queue.items) {
-    if (item.state === 'failed' || item.state === 'cancelled' || item.state === 'unknown') {
+    if ((item.state === 'failed' || item.state === 'cancelled' || item.state === 'unknown') && only(item)) {
       item.state = item.lostAt === undefined ? 'waiting' : 'uncertain';
       item.attempts = 0;
       item.throttled = 0;
@@ -265,8 +288,8 @@ export function retryFailed(queue: Queue, now: number): void {
 }
 
 /** Finished items go; the rest stays (a new run starts from a clean list). */
-export function clearFinished(queue: Queue): void {
-  queue.items = queue.items.filter(isPending);
+export function clearFinished(queue: Queue, only: (item: QueueItem) => boolean = () => true): void {
+  queue.items = queue.items.filter((item) => isPending(item) || !only(item));
   forgetUnusedRuns(queue);
 }
 

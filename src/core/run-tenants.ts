@@ -12,18 +12,55 @@ export interface RunTenant {
 
 /** The directory an item's run goes to (undefined for a run saved before runs recorded it: the settings'). */
 export const tenantOf = (queue: Queue, item: QueueItem): RunTenant | undefined => queue.runTenants?.[item.run];
-/** Items of one directory go in one batch: a batch is sent with one sign-in. */
-const tenantKey = (queue: Queue, item: QueueItem) => {
+/** An item's directory (its run's configKey; '' for a run saved before runs recorded it). */
+export const directoryOf = (queue: Queue, item: QueueItem) => {
   const tenant = tenantOf(queue, item);
   return tenant ? configKey(tenant.config) : '';
 };
-/** The items of the first one's directory (see tenantKey); each run's key made once (lists run to thousands). */
+
+/** directoryOf, made once per run (lists run to thousands of items, runs to a few). */
+function directories(queue: Queue): (item: QueueItem) => string {
+  const keys = new Map<string, string>();
+  return (item) => keys.get(item.run) ?? keys.set(item.run, directoryOf(queue, item)).get(item.run)!;
+}
+
+/**
+ * One directory's items out of these (a batch goes with one sign-in): the directory with the least
+ * on its way now, so that runs in two directories take turns; the first item's on a tie.
+ */
 export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
   if (!items.length) return items;
-  const keys = new Map<string, string>();
-  const keyOf = (item: QueueItem) => keys.get(item.run) ?? keys.set(item.run, tenantKey(queue, item)).get(item.run)!;
-  const key = keyOf(items[0]);
-  return items.filter((item) => keyOf(item) === key);
+  const keyOf = directories(queue);
+  const busy = new Map<string, number>();
+  for (const item of queue.items)
+    if (item.state === 'sending' || item.grouping) busy.set(keyOf(item), (busy.get(keyOf(item)) ?? 0) + 1);
+  let chosen = keyOf(items[0]);
+  for (const item of items) if ((busy.get(keyOf(item)) ?? 0) < (busy.get(chosen) ?? 0)) chosen = keyOf(item);
+  return items.filter((item) => keyOf(item) === chosen);
+}
+
+/**
+ * The directory a stop holds: its sign-in or a permission is missing there, so its items wait while
+ * other directories' runs go on. Undefined when nothing is held.
+ */
+export function heldDirectory(queue: Queue): string | undefined {
+  if (!queue.stoppedFor || queue.stoppedRun === undefined) return undefined;
+  const tenant = queue.runTenants?.[queue.stoppedRun];
+  return tenant ? configKey(tenant.config) : '';
+}
+
+/** These items without those of a held directory (see heldDirectory). */
+export function notHeld(queue: Queue, items: QueueItem[]): QueueItem[] {
+  const held = heldDirectory(queue);
+  if (held === undefined) return items;
+  const keyOf = directories(queue);
+  return items.filter((item) => keyOf(item) !== held);
+}
+
+/** Only the items of one directory (`key`; runs saved before runs recorded theirs count as any). */
+export function inDirectory(queue: Queue, key: string): (item: QueueItem) => boolean {
+  const keyOf = directories(queue);
+  return (item) => [key, ''].includes(keyOf(item));
 }
 
 /**
@@ -31,10 +68,47 @@ export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
  * other directories' runs go on. `key`: the directory's configKey.
  */
 export function forgetTenant(queue: Queue, key: string): void {
-  const theirs = (item: QueueItem) => [key, ''].includes(tenantKey(queue, item));
+  const theirs = inDirectory(queue, key);
   for (const item of queue.items)
     if (theirs(item) && (item.state === 'waiting' || item.state === 'unknown')) item.state = 'cancelled';
   queue.items = queue.items.filter((item) => !theirs(item) || isPending(item));
   forgetUnusedRuns(queue);
-  setPaused(queue, false);
+  if (heldDirectory(queue) === key || heldDirectory(queue) === '') setPaused(queue, false);
+}
+
+/**
+ * The queue as the profile in use sees it (`key`): its own runs only, and a stop only when it holds
+ * this directory (or everything). Other directories' runs go on unseen here (see elsewhere).
+ */
+export function viewFor(queue: Queue, key: string): Queue {
+  const held = heldDirectory(queue);
+  const stopHere = held === undefined || held === key || held === '';
+  return {
+    ...queue,
+    items: queue.items.filter(inDirectory(queue, key)),
+    stoppedFor: stopHere ? queue.stoppedFor : undefined,
+    stoppedRun: stopHere ? queue.stoppedRun : undefined,
+  };
+}
+
+/** Other directories' runs still going, for a line each: the profile's name, counts, and whether held. */
+export function elsewhere(queue: Queue, key: string): { name: string; done: number; waiting: number; held: boolean }[] {
+  const mine = inDirectory(queue, key);
+  const keyOf = directories(queue);
+  const held = heldDirectory(queue);
+  const others = new Map<string, { name: string; done: number; waiting: number; held: boolean }>();
+  for (const item of queue.items) {
+    if (mine(item)) continue;
+    const other = keyOf(item);
+    const line = others.get(other) ?? {
+      name: tenantOf(queue, item)?.name ?? '',
+      done: 0,
+      waiting: 0,
+      held: other === held,
+    };
+    if (isPending(item)) line.waiting++;
+    else if (item.state === 'done') line.done++;
+    others.set(other, line);
+  }
+  return [...others.values()].filter((line) => line.waiting > 0);
 }

@@ -1,6 +1,5 @@
-import type { Queue, QueueItem } from '../core/queue';
-import { counts, tenantOf } from '../core/queue';
-import { configKey } from '../core/clouds';
+import type { Queue } from '../core/queue';
+import { counts } from '../core/queue';
 import type { QueueAction } from '../protocol/contract';
 import { t } from '../shared/i18n';
 import { ConsentActions } from '../ui/consent-actions';
@@ -13,26 +12,15 @@ interface Props {
   onDone: () => void;
   /** Signs in again (a run stopped for it goes on by itself once signed in). */
   onSignIn: () => void;
-  /** The directory the popup works in now (configKey): rows of runs in another are labelled with theirs. */
-  here: string | undefined;
-}
-
-/** The other directory an item's run goes to, by its profile's name; nothing when it is this one. */
-function elsewhere(queue: Queue, item: QueueItem, here: string | undefined): string | undefined {
-  const tenant = tenantOf(queue, item);
-  if (!tenant || !here || configKey(tenant.config) === here) return undefined;
-  return tenant.name || tenant.config.tenant;
 }
 
 /** The bulk queue, live: counts, a progress bar, each row's state and error, and its controls. */
-export function BatchProgress({ queue, onControl, onDone, onSignIn, here }: Props) {
+export function BatchProgress({ queue, onControl, onDone, onSignIn }: Props) {
   const c = counts(queue);
   const finished = c.total - c.waiting;
   // Outcomes that could not be checked for want of a permission: one button asks for it for all.
   const consentNeeded = queue.items.find((i) => i.state === 'unknown' && i.error?.consent)?.error;
   const shortCount = queue.items.filter(invitedShort).length;
-  const stoppedItem = queue.stoppedRun ? queue.items.find((i) => i.run === queue.stoppedRun) : undefined;
-  const stoppedElsewhere = stoppedItem && elsewhere(queue, stoppedItem, here);
   return (
     <section class="box" data-testid="batch">
       <p role="status" data-testid="batch-summary">
@@ -51,25 +39,20 @@ export function BatchProgress({ queue, onControl, onDone, onSignIn, here }: Prop
           {t('queueUnknown', [String(c.unknown)])}
         </p>
       )}
-      {queue.stoppedFor &&
-        (stoppedElsewhere ? (
-          // Signing in or granting here would be for the wrong directory: say where to go.
-          <p class="error" data-testid="batch-stopped-elsewhere">
-            {t('queueStoppedElsewhere', [stoppedElsewhere, t(queue.stoppedFor.key, queue.stoppedFor.subs)])}
-          </p>
-        ) : (
-          <ErrorBox error={queue.stoppedFor}>
-            {queue.stoppedFor.reauth && (
-              <button type="button" class="primary" onClick={onSignIn} data-testid="batch-sign-in">
-                {t('signIn')}
-              </button>
-            )}
-          </ErrorBox>
-        ))}
+      {queue.stoppedFor && (
+        <ErrorBox error={queue.stoppedFor}>
+          {queue.stoppedFor.reauth && (
+            <button type="button" class="primary" onClick={onSignIn} data-testid="batch-sign-in">
+              {t('signIn')}
+            </button>
+          )}
+        </ErrorBox>
+      )}
       {!queue.stoppedFor?.consent && consentNeeded && <ConsentActions error={consentNeeded} />}
       <div class="row">
         {c.waiting > 0 &&
-          (queue.paused ? (
+          // Paused, or this directory held by a stop: Resume tries again.
+          (queue.paused || queue.stoppedFor ? (
             <button type="button" class="primary" onClick={() => onControl('resume')} data-testid="resume">
               {t('resume')}
             </button>
@@ -91,25 +74,17 @@ export function BatchProgress({ queue, onControl, onDone, onSignIn, here }: Prop
       </div>
       {/* Scrollable, so it must be reachable by keyboard too. */}
       <ul class="addresses" tabIndex={0} aria-label={t('batchProgress')}>
-        {queue.items.map((item) => {
-          const other = elsewhere(queue, item, here);
-          return (
-            <li key={item.key} data-status={item.state} data-problem={invitedShort(item) ? 'short' : undefined}>
-              <span class={`status status-${invitedShort(item) ? 'failed' : item.state}`}>{t(statusKey(item))}</span>
-              <span class="address">{item.email}</span>
-              {other && (
-                <span class="muted small" data-testid="item-tenant">
-                  {t('queueItemTenant', [other])}
-                </span>
-              )}
-              {itemNotes(item).map((note) => (
-                <span class="error" key={note}>
-                  {note}
-                </span>
-              ))}
-            </li>
-          );
-        })}
+        {queue.items.map((item) => (
+          <li key={item.key} data-status={item.state} data-problem={invitedShort(item) ? 'short' : undefined}>
+            <span class={`status status-${invitedShort(item) ? 'failed' : item.state}`}>{t(statusKey(item))}</span>
+            <span class="address">{item.email}</span>
+            {itemNotes(item).map((note) => (
+              <span class="error" key={note}>
+                {note}
+              </span>
+            ))}
+          </li>
+        ))}
       </ul>
       {c.waiting === 0 && (
         <button type="button" class="link" onClick={onDone} data-testid="batch-done">

@@ -12,11 +12,14 @@ import { checkAddress } from '../core/validate';
 import { ConfirmSignOut, SignedOutNote } from './sign-out-notes';
 import { usePopup } from './state';
 import { useProfiles } from './use-profiles';
+import { useElsewhere } from './use-queue';
+import { ElsewhereRuns } from './elsewhere-runs';
 import '../ui/styles.css';
 
 function Popup() {
-  const s = usePopup();
   const profiles = useProfiles();
+  const s = usePopup(profiles.activeKey);
+  const others = useElsewhere(profiles.activeKey);
   const { status, error, view, form, addresses } = s;
   // Nothing configured on opening: the assistant alone, until the user is done with it.
   if (s.inSetup)
@@ -39,6 +42,7 @@ function Popup() {
         onSignOut={s.signOut}
         profiles={profiles}
       />
+      <ElsewhereRuns lines={others} />
       {s.notice && !addresses && view.kind === 'form' && (
         <p class="hint notice" role="status" data-testid="notice">
           {t(s.notice)}
@@ -65,13 +69,7 @@ function Popup() {
         )}
       </div>
       {view.kind === 'progress' ? (
-        <BatchProgress
-          queue={view.queue}
-          onControl={s.control}
-          onDone={s.another}
-          onSignIn={s.signIn}
-          here={profiles.activeKey}
-        />
+        <BatchProgress queue={view.queue} onControl={s.control} onDone={s.another} onSignIn={s.signIn} />
       ) : view.kind === 'result' ? (
         <ResultPanel result={view.result} notes={view.notes} onAnother={s.another} />
       ) : (

@@ -14,7 +14,7 @@ import {
   type InviteResult,
 } from '../core/invitation';
 import { closestMessageLanguage } from '../core/languages';
-import { isPending, MAX_RUN, type Queue } from '../core/queue';
+import { isPending, MAX_RUN, viewFor, type Queue } from '../core/queue';
 import { checkAddress } from '../core/validate';
 import type { AuthStatus, QueueAction } from '../protocol/contract';
 import { t, uiLanguage } from '../shared/i18n';
@@ -69,7 +69,8 @@ function inviteLabel(count: number, tenantName: string | undefined): string {
 const invitable = (found: Found[] = []) => found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
 const emptyForm = (defaults: InviteDefaults) => inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
 
-export function usePopup() {
+/** `here`: the directory of the profile in use (configKey), once read; the popup shows its runs only. */
+export function usePopup(here: string | undefined) {
   // The last view shows at once (see first-view.ts); the reads below confirm or correct it.
   const [first] = useState(() => firstView.read());
   const [status, setStatus] = useState<AuthStatus | undefined>(first?.status);
@@ -91,7 +92,10 @@ export function usePopup() {
   const touched = useRef(false);
   /** The run on screen was started in this popup (not found on opening). */
   const startedHere = useRef(false);
-  const [run, setRun] = useQueue();
+  const [queue, setRun] = useQueue(here);
+  /** This directory's runs (another profile's go on unseen, but for a line each: see elsewhere). */
+  const own = queue && here !== undefined ? viewFor(queue, here) : undefined;
+  const run = own?.items.length ? own : undefined;
   const [optionsOpen, setOptionsOpen] = useState(first?.optionsOpen ?? false);
   /** Nothing was configured on opening: the set-up assistant stays until the user is done with it. */
   const [inSetup, setInSetup] = useState(first ? !first.configured : false);
@@ -159,7 +163,7 @@ export function usePopup() {
     setError(stopped || single.error);
     setRun(undefined);
     // Nothing of it stays waiting behind the user's back: they send it again when ready.
-    if (stopped) void api('queueControl', { action: 'cancel' });
+    if (stopped) void api('queueControl', { action: 'cancel', directory: here });
   }, [single?.state, stopped]);
 
   /** Sign-out waiting for the user's yes (invitations would be cancelled), and its aftermath. */
@@ -235,10 +239,11 @@ export function usePopup() {
 
   const refreshStatus = () => void api('status', {}).then((reply) => reply.ok && setStatus(reply.value));
 
-  const control = (action: QueueAction) => void api('queueControl', { action }).then((r) => r.ok && setRun(r.value));
+  const control = (action: QueueAction) =>
+    void api('queueControl', { action, directory: here }).then((r) => r.ok && setRun(r.value));
 
   const another = () => {
-    if (run) void api('queueControl', { action: 'clear' });
+    if (run) void api('queueControl', { action: 'clear', directory: here });
     setRun(undefined);
     setAddresses(undefined);
     if (defaults) setForm(emptyForm(defaults));
@@ -269,7 +274,10 @@ export function usePopup() {
     /** A permission was granted: the error goes, and a single invitation it held up is followed again. */
     dismissError: () => {
       setError(undefined);
-      void store.read('queue').then((q) => isSingle(q) && q.items.some(isPending) && setRun(q));
+      void store.read('queue').then((q) => {
+        const mine = viewFor(q, here ?? '');
+        if (isSingle(mine) && mine.items.some(isPending)) setRun(q);
+      });
     },
     inSetup,
     SetupAssistant: setup?.SetupAssistant,

@@ -1,6 +1,6 @@
 // The queue as the background writes it: every run the popup starts, followed live.
 import { useEffect, useState } from 'preact/hooks';
-import { isPending, type Queue } from '../core/queue';
+import { elsewhere, isPending, viewFor, type Queue } from '../core/queue';
 import { store } from '../storage/browser-store';
 
 /** A finished single invitation (and its redeem link) comes back on reopening for this long. */
@@ -20,15 +20,32 @@ function worthShowing(queue: Queue, now: number): boolean {
 const newer = (shown: Queue | undefined, next: Queue) =>
   shown && (shown.version ?? 0) > (next.version ?? 0) ? shown : next;
 
-export function useQueue(): [Queue | undefined, (queue: Queue | undefined) => void] {
+/**
+ * The queue, once the directory in use (`here`, a configKey) is known: shown on opening when its own
+ * runs are worth showing (other directories' runs go on unseen, see viewFor).
+ */
+export function useQueue(here: string | undefined): [Queue | undefined, (queue: Queue | undefined) => void] {
   const [queue, setQueue] = useState<Queue>();
   useEffect(() => {
-    void store.read('queue').then((current) => worthShowing(current, Date.now()) && setQueue(current));
+    if (here === undefined) return;
+    void store.read('queue').then((current) => worthShowing(viewFor(current, here), Date.now()) && setQueue(current));
     // Only a queue already on screen follows the changes; a finished one stays closed.
     return store.watch('queue', (next) => setQueue((shown) => (shown ? newer(shown, next) : shown)));
-  }, []);
+  }, [here]);
   const show = (next: Queue | undefined) => setQueue((shown) => (next ? newer(shown, next) : undefined));
   return [queue, show];
+}
+
+/** Other directories' runs still going, a line each, followed live (they go on unseen otherwise). */
+export function useElsewhere(here: string | undefined): ReturnType<typeof elsewhere> {
+  const [lines, setLines] = useState<ReturnType<typeof elsewhere>>([]);
+  useEffect(() => {
+    if (here === undefined) return;
+    const update = (queue: Queue) => setLines(elsewhere(queue, here));
+    void store.read('queue').then(update);
+    return store.watch('queue', update);
+  }, [here]);
+  return lines;
 }
 
 /** A guest's redeem link, kept in session storage apart from the queue (it is a secret); read only when asked for. */

@@ -124,7 +124,10 @@ export const backgroundRequests = {
   enqueue: spec<Queue>()(
     v.object({ options: runOptions, recipients: v.pipe(v.array(recipient), v.minLength(1), v.maxLength(MAX_RUN)) }),
   ),
-  queueControl: spec<Queue>()(v.object({ action: v.picklist(QUEUE_ACTIONS) })),
+  /** `directory`: the profile in use (configKey): cancel, retry and clear touch only its runs. */
+  queueControl: spec<Queue>()(
+    v.object({ action: v.picklist(QUEUE_ACTIONS), directory: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  ),
   userStates: spec<HistoryEntry[]>()(v.object({ ids })),
   directory: spec<DirectoryView>()(v.object({ emails })),
   searchGroups: spec<GroupChoice[]>()(v.object({ query })),

@@ -49,6 +49,8 @@ class ScriptedHost {
     addToGroups: async ({ steps }) => ok({ answers: steps.map((s) => ({ id: s.id, status: 204 })) }),
   };
 
+  /** Directories whose sign-in is gone: every request there is refused, nothing done. */
+  signedOutOf = new Set<string>();
   /** Each call, with the directory it went to ('settings' when sent to the settings' own). */
   calls: { type: string; tenant: string; emails: string[] }[] = [];
 
@@ -57,6 +59,8 @@ class ScriptedHost {
     const emails = p.items?.map((i) => i.input.email) ?? p.emails ?? p.steps?.map((step) => step.userId.slice(5)) ?? [];
     this.calls.push({ type, tenant: config?.tenant ?? 'settings', emails });
     await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (config && this.signedOutOf.has(config.tenant))
+      return { ok: false, error: { key: 'errSignInRequired', reauth: true } } as Awaited<ReturnType<HostCall>>;
     const handler = this.handlers[type as keyof typeof this.handlers] as
       ((p: typeof payload) => ReturnType<HostCall>) | undefined;
     if (!handler) throw new Error(`unexpected ${type}`);
@@ -205,11 +209,13 @@ describe('queue runner', () => {
     void r.start();
     await r.enqueue(runOptions, to('me@x.com'));
     await settle();
+    // Its directory is held (the only one here): nothing more is sent until resumed or signed in.
     expect(stored()).toMatchObject({
-      paused: true,
       stoppedFor: { key: 'errSignInRequired' },
       items: [{ state: 'waiting' }],
     });
+    expect(stored().stoppedRun).toBe(stored().items[0].run);
+    expect(host.sent).toEqual([]);
     await r.control('resume');
     await settle();
     expect(states()['me@x.com']).toBe('done');
@@ -253,9 +259,11 @@ describe('queue runner', () => {
     await settle();
     const left = stored().items;
     expect(left.filter((i) => i.email.startsWith('f')).map((i) => i.state)).toEqual(Array(10).fill('done'));
-    // Contoso's batches on their way finished; the rest was never sent.
-    expect(host.sent.filter((e) => e.startsWith('c'))).toHaveLength(60);
-    expect(left.filter((i) => i.email.startsWith('c')).every((i) => i.state === 'done')).toBe(true);
+    // Contoso's batches on their way finished (20 each; Fabrikam had its turn among the first three);
+    // the rest was never sent.
+    const contosoSent = host.sent.filter((e) => e.startsWith('c'));
+    expect(contosoSent).toHaveLength(40);
+    expect(left.filter((i) => i.email.startsWith('c')).map((i) => i.state)).toEqual(Array(40).fill('done'));
   });
 
   test("signed in again: a run stopped for that sign-in goes on, but not for another directory's sign-in", async () => {
@@ -266,7 +274,7 @@ describe('queue runner', () => {
     void r.start();
     await r.enqueue(runOptions, many(5, 's'));
     await settle();
-    expect(stored()).toMatchObject({ paused: true, stoppedFor: { key: 'errSignInRequired' } });
+    expect(stored()).toMatchObject({ stoppedFor: { key: 'errSignInRequired' } });
     await r.signedIn({ ...authConfigOf(contoso), tenant: 'fabrikam.com' });
     await settle();
     expect(host.sent).toEqual([]);
@@ -274,6 +282,38 @@ describe('queue runner', () => {
     await settle();
     expect(Object.values(states())).toEqual(Array(5).fill('done'));
     expect(host.sent).toHaveLength(5);
+  });
+
+  test("one directory's lost sign-in holds only its run; another directory's run goes on, taking turns", async () => {
+    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
+    await store.write('settings', contoso);
+    host.latencyMs = 1000;
+    const r = runner();
+    void r.start();
+    await r.enqueue(runOptions, many(300, 'c'));
+    await vi.advanceTimersByTimeAsync(100); // Contoso's first batches are on their way
+    const fabrikam = { ...addProfile(contoso, 'p2'), tenant: 'fabrikam.com' };
+    await store.write('settings', fabrikam);
+    await r.enqueue(runOptions, to('first@f.com'));
+    await vi.advanceTimersByTimeAsync(2500); // two rounds of answers
+    // Fabrikam's address had its turn among the next batches, not behind Contoso's 300.
+    expect(states()['first@f.com']).toBe('done');
+    expect(Object.values(states()).filter((state) => state === 'waiting').length).toBeGreaterThan(100);
+    host.signedOutOf.add('contoso.com'); // then Contoso's sign-in is gone
+    await settle();
+    // Contoso's run waits for its sign-in; a second Fabrikam run goes on meanwhile.
+    expect(stored()).toMatchObject({ paused: false, stoppedFor: { key: 'errSignInRequired' } });
+    await r.enqueue(runOptions, many(5, 'g'));
+    await settle();
+    expect(['g0@x.com', 'g4@x.com'].map((e) => states()[e])).toEqual(['done', 'done']);
+    const waiting = Object.entries(states()).filter(([, state]) => state === 'waiting');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every(([email]) => email.startsWith('c'))).toBe(true);
+    host.signedOutOf.clear();
+    await r.signedIn(authConfigOf(contoso));
+    await settle();
+    expect(Object.values(states()).every((state) => state === 'done')).toBe(true);
+    expect(new Set(host.sent).size).toBe(host.sent.length); // each address once
   });
 
   test('pause holds what waits; cancel ends it; retry brings it back', async () => {
