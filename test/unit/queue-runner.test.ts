@@ -93,6 +93,15 @@ async function leftBehind(emails: string[], state: 'waiting' | 'sending'): Promi
   for (const item of q.items) Object.assign(item, { state, attempts: state === 'sending' ? 1 : 0 });
   await store.write('queue', q);
 }
+/** A runner started with a profile named Contoso in use, the host answering after `latencyMs`. */
+async function startInContoso(latencyMs: number) {
+  const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
+  await store.write('settings', contoso);
+  host.latencyMs = latencyMs;
+  const r = runner();
+  void r.start();
+  return { contoso, r };
+}
 /** Lets every timer and promise run until the queue has nothing left to do. */
 const settle = () => vi.advanceTimersByTimeAsync(120_000);
 
@@ -246,11 +255,7 @@ describe('queue runner', () => {
   });
 
   test("signing out of one profile drops that directory's waiting run; another directory's goes on", async () => {
-    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
-    await store.write('settings', contoso);
-    host.latencyMs = 1000;
-    const r = runner();
-    void r.start();
+    const { contoso, r } = await startInContoso(1000);
     await r.enqueue(runOptions, many(100, 'c'));
     await store.write('settings', { ...addProfile(contoso, 'p2'), tenant: 'fabrikam.com' });
     await r.enqueue(runOptions, many(10, 'f'));
@@ -267,11 +272,8 @@ describe('queue runner', () => {
   });
 
   test("signed in again: a run stopped for that sign-in goes on, but not for another directory's sign-in", async () => {
-    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
-    await store.write('settings', contoso);
     host.script = ['signedOut'];
-    const r = runner();
-    void r.start();
+    const { contoso, r } = await startInContoso(10);
     await r.enqueue(runOptions, many(5, 's'));
     await settle();
     expect(stored()).toMatchObject({ stoppedFor: { key: 'errSignInRequired' } });
@@ -285,11 +287,7 @@ describe('queue runner', () => {
   });
 
   test("one directory's lost sign-in holds only its run; another directory's run goes on, taking turns", async () => {
-    const contoso = { ...(await store.read('settings')), name: 'Contoso', tenant: 'contoso.com' };
-    await store.write('settings', contoso);
-    host.latencyMs = 1000;
-    const r = runner();
-    void r.start();
+    const { contoso, r } = await startInContoso(1000);
     await r.enqueue(runOptions, many(300, 'c'));
     await vi.advanceTimersByTimeAsync(100); // Contoso's first batches are on their way
     const fabrikam = { ...addProfile(contoso, 'p2'), tenant: 'fabrikam.com' };
