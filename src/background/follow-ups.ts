@@ -12,7 +12,10 @@ export async function sendFollowUps(q: rules.Queue, steps: FollowUp[], host: Hos
   const details = steps.filter((s) => s.groupId === rules.DETAILS_STEP);
   const members = steps.filter((s) => s.groupId !== rules.DETAILS_STEP);
   // One directory's steps (see rules.takeGroupSteps): the run's own, whatever profile is in use now.
-  const config = steps[0] && rules.tenantOf(q, steps[0].item)?.config;
+  const config = rules.configOf(
+    q,
+    steps.map((s) => s.item),
+  );
   const [memberReply, detailsReply] = await Promise.all([
     members.length
       ? host(

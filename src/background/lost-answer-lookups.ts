@@ -3,7 +3,7 @@
 // When the lookup itself is not possible (no permission, signed out), the items end as "outcome
 // unknown", never resent.
 import { cannotCheck, dueLookups, lookupLater, reconcile } from '../core/lost-answers';
-import { tenantOf, type Queue, type QueueItem } from '../core/queue';
+import { configOf, type Queue, type QueueItem } from '../core/queue';
 import type { Store } from '../storage/storage';
 import type { HostCall } from './router';
 
@@ -16,7 +16,7 @@ export async function lookUpLostAnswers(
   const uncertain = dueLookups(q, start);
   const [reply, settings] = await Promise.all([
     // One directory's items (see dueLookups), looked up where their run went.
-    deps.host('lookup', { emails: uncertain.map((i) => i.email) }, uncertain[0] && tenantOf(q, uncertain[0])?.config),
+    deps.host('lookup', { emails: uncertain.map((i) => i.email) }, configOf(q, uncertain)),
     deps.store.read('settings'),
   ]);
   const now = deps.platform.now();

@@ -124,8 +124,7 @@ export class QueueRunner {
   /** Signed in again: the directory held for want of that sign-in goes on. */
   async signedIn(config: AuthConfig): Promise<void> {
     const q = await this.queue();
-    const held = rules.heldDirectory(q);
-    if (!q.stoppedFor?.reauth || (held !== configKey(config) && held !== '')) return;
+    if (!q.stoppedFor?.reauth || !rules.holds(q, configKey(config))) return;
     rules.setPaused(q, false);
     await this.persist(q);
     void this.wake();
@@ -276,7 +275,7 @@ export class QueueRunner {
     const reply = await this.deps.host(
       'sendBatch',
       { items: batch.map((item) => ({ id: item.key, input: rules.inputOf(q, item) })) },
-      rules.tenantOf(q, batch[0])?.config,
+      rules.configOf(q, batch),
     );
     const now = this.now();
     const stop = stopReason(reply);

@@ -6,7 +6,7 @@ import type { UserError } from './graph-errors';
 import { cleanDetails } from './guest-details';
 import type { InviteInput } from './invitation';
 import { backoff, MAX_ATTEMPTS, REPLICATION_GRACE_MS, type Queue, type QueueItem } from './queue';
-import { notHeld, oneTenant } from './run-tenants';
+import { oneTenant } from './run-tenants';
 
 /** A follow-up step that is not a group: the guest's details (PATCH /users/{id}). '#' is in no object id. */
 export const DETAILS_STEP = '#details';
@@ -29,7 +29,7 @@ export function takeGroupSteps(queue: Queue, now: number, size = BATCH_SIZE): { 
   const steps: { item: QueueItem; groupId: string }[] = [];
   if (queue.paused) return steps;
   const due = queue.items.filter((i) => i.state === 'grouping' && !i.grouping && i.notBefore <= now);
-  for (const item of oneTenant(queue, notHeld(queue, due))) {
+  for (const item of oneTenant(queue, due)) {
     const room = size - steps.length;
     if (room <= 0) break;
     item.grouping = true;

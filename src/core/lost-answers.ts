@@ -5,7 +5,7 @@
 // the window sends the invitation again. No partner gets two emails from one lost answer.
 import type { UserError } from './graph-errors';
 import { inputOf, startGrouping, type Queue, type QueueItem } from './queue';
-import { notHeld, oneTenant } from './run-tenants';
+import { oneTenant } from './run-tenants';
 import { toResult } from './invitation';
 
 /** The first lookup comes this soon; later ones back off to at most LOOKUP_MAX_GAP_MS apart. */
@@ -27,10 +27,7 @@ export function markUncertain(items: QueueItem[], now: number): void {
 export const dueLookups = (queue: Queue, now: number) =>
   oneTenant(
     queue,
-    notHeld(
-      queue,
-      queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now),
-    ),
+    queue.items.filter((i) => i.state === 'uncertain' && i.notBefore <= now),
   );
 
 /**

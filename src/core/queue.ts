@@ -94,10 +94,10 @@ const PENDING: ItemState[] = ['waiting', 'sending', 'uncertain', 'grouping'];
 export const REPLICATION_GRACE_MS = 1000;
 
 export {
-  directoryOf,
+  configOf,
   elsewhere,
   forgetTenant,
-  heldDirectory,
+  holds,
   inDirectory,
   oneTenant,
   tenantOf,
@@ -148,10 +148,7 @@ export function takeBatch(queue: Queue, now: number, size = BATCH_SIZE): QueueIt
   if (queue.paused) return [];
   const due = oneTenant(
     queue,
-    notHeld(
-      queue,
-      queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now),
-    ),
+    queue.items.filter((i) => i.state === 'waiting' && i.notBefore <= now),
   );
   // Resets go in batches of their own: they need a token with a stronger permission than invitations.
   const resets = !!due[0]?.resetUserId;

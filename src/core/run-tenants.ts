@@ -12,23 +12,32 @@ export interface RunTenant {
 
 /** The directory an item's run goes to (undefined for a run saved before runs recorded it: the settings'). */
 export const tenantOf = (queue: Queue, item: QueueItem): RunTenant | undefined => queue.runTenants?.[item.run];
-/** An item's directory (its run's configKey; '' for a run saved before runs recorded it). */
-export const directoryOf = (queue: Queue, item: QueueItem) => {
-  const tenant = tenantOf(queue, item);
-  return tenant ? configKey(tenant.config) : '';
-};
+/**
+ * The sign-in configuration these items' run went with (one directory's items, see oneTenant);
+ * undefined for a run saved before runs recorded it: the settings' then.
+ */
+export const configOf = (queue: Queue, items: QueueItem[]): AuthConfig | undefined =>
+  items[0] && tenantOf(queue, items[0])?.config;
 
-/** directoryOf, made once per run (lists run to thousands of items, runs to a few). */
+/** A run's directory (its configKey; '' for a run saved before runs recorded it). */
+function runDirectory(queue: Queue, run: string): string {
+  const tenant = queue.runTenants?.[run];
+  return tenant ? configKey(tenant.config) : '';
+}
+
+/** Each item's directory, made once per run (lists run to thousands of items, runs to a few). */
 function directories(queue: Queue): (item: QueueItem) => string {
   const keys = new Map<string, string>();
-  return (item) => keys.get(item.run) ?? keys.set(item.run, directoryOf(queue, item)).get(item.run)!;
+  return (item) => keys.get(item.run) ?? keys.set(item.run, runDirectory(queue, item.run)).get(item.run)!;
 }
 
 /**
- * One directory's items out of these (a batch goes with one sign-in): the directory with the least
- * on its way now, so that runs in two directories take turns; the first item's on a tie.
+ * One directory's items out of these (a batch goes with one sign-in), leaving out a held directory's:
+ * the directory with the least on its way now, so that runs in two directories take turns; the first
+ * item's on a tie.
  */
-export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
+export function oneTenant(queue: Queue, all: QueueItem[]): QueueItem[] {
+  const items = notHeld(queue, all);
   if (!items.length) return items;
   const keyOf = directories(queue);
   const busy = new Map<string, number>();
@@ -44,9 +53,13 @@ export function oneTenant(queue: Queue, items: QueueItem[]): QueueItem[] {
  * other directories' runs go on. Undefined when nothing is held.
  */
 export function heldDirectory(queue: Queue): string | undefined {
-  if (!queue.stoppedFor || queue.stoppedRun === undefined) return undefined;
-  const tenant = queue.runTenants?.[queue.stoppedRun];
-  return tenant ? configKey(tenant.config) : '';
+  return queue.stoppedFor && queue.stoppedRun !== undefined ? runDirectory(queue, queue.stoppedRun) : undefined;
+}
+
+/** A stop holds this directory (`key`): one met in it, or in a run saved before runs recorded theirs. */
+export function holds(queue: Queue, key: string): boolean {
+  const held = heldDirectory(queue);
+  return held === key || held === '';
 }
 
 /** These items without those of a held directory (see heldDirectory). */
@@ -73,7 +86,7 @@ export function forgetTenant(queue: Queue, key: string): void {
     if (theirs(item) && (item.state === 'waiting' || item.state === 'unknown')) item.state = 'cancelled';
   queue.items = queue.items.filter((item) => !theirs(item) || isPending(item));
   forgetUnusedRuns(queue);
-  if (heldDirectory(queue) === key || heldDirectory(queue) === '') setPaused(queue, false);
+  if (holds(queue, key)) setPaused(queue, false);
 }
 
 /**
@@ -81,8 +94,7 @@ export function forgetTenant(queue: Queue, key: string): void {
  * this directory (or everything). Other directories' runs go on unseen here (see elsewhere).
  */
 export function viewFor(queue: Queue, key: string): Queue {
-  const held = heldDirectory(queue);
-  const stopHere = held === undefined || held === key || held === '';
+  const stopHere = heldDirectory(queue) === undefined || holds(queue, key);
   return {
     ...queue,
     items: queue.items.filter(inDirectory(queue, key)),

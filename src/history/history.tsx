@@ -7,6 +7,7 @@ import type { TenantName } from '../storage/storage';
 import type { UserError } from '../core/graph-errors';
 import { toCsv } from '../core/csv';
 import { api } from '../ui/api';
+import { download } from '../ui/download';
 import { ErrorBox } from '../ui/field';
 import { requestStateText } from '../ui/request-state';
 import { FINAL_REQUEST_STATES } from '../core/access-packages';
@@ -27,12 +28,8 @@ function exportCsv(entries: HistoryEntry[]): void {
     e.sentMail,
     e.state,
   ]);
-  const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `guest-invitations-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const name = `guest-invitations-${new Date().toISOString().slice(0, 10)}.csv`;
+  download(toCsv([header, ...rows]), name, 'text/csv;charset=utf-8');
 }
 
 /** The redeem link stays hidden until asked for: it lets anyone holding it redeem the invitation. */

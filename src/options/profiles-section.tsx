@@ -18,6 +18,7 @@ import {
 import type { Settings } from '../storage/settings';
 import { api } from '../ui/api';
 import { Confirm } from '../ui/confirm';
+import { download } from '../ui/download';
 import { ErrorBox } from '../ui/field';
 
 interface Props {
@@ -27,16 +28,6 @@ interface Props {
   onChanged: (settings: Settings, announcement: string) => void;
   /** The last change's words, shown here too: the page's status line is at the bottom of the form. */
   note: string;
-}
-
-/** Offers a file for download, as the history's CSV export does. */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ProfilesSection({ stored, onChanged, note }: Props) {
@@ -61,11 +52,8 @@ export function ProfilesSection({ stored, onChanged, note }: Props) {
   const remove = async () => {
     // The profile's sign-in goes with it: its tokens are of no use to anyone any more.
     const reply = await api('signOut', { everywhere: false });
-    if (!reply.ok && reply.error.key !== 'errNotConfigured') {
-      setRemoving(false);
-      return setError(reply.error);
-    }
     setRemoving(false);
+    if (!reply.ok && reply.error.key !== 'errNotConfigured') return setError(reply.error);
     await change(removeActiveProfile, (next) => t('profileRemoved', [label(stored), label(next)]));
   };
 
@@ -145,7 +133,7 @@ export function ProfilesSection({ stored, onChanged, note }: Props) {
           </button>
           <button
             type="button"
-            onClick={() => download(exportProfiles(stored), 'guest-invite-profiles.json')}
+            onClick={() => download(exportProfiles(stored), 'guest-invite-profiles.json', 'application/json')}
             data-testid="export-profiles"
           >
             {t('exportProfiles')}

@@ -169,7 +169,6 @@ export function AddressPicker({
                 <div class="row-actions">
                   <GuestActions
                     entry={{ email: f.address, displayName: f.name, userId: acceptedIds[f.address], state: 'Accepted' }}
-                    onFinished={() => undefined}
                   />
                 </div>
               )}

@@ -12,14 +12,12 @@ import { checkAddress } from '../core/validate';
 import { ConfirmSignOut, SignedOutNote } from './sign-out-notes';
 import { usePopup } from './state';
 import { useProfiles } from './use-profiles';
-import { useElsewhere } from './use-queue';
 import { ElsewhereRuns } from './elsewhere-runs';
 import '../ui/styles.css';
 
 function Popup() {
   const profiles = useProfiles();
-  const s = usePopup(profiles.activeKey);
-  const others = useElsewhere(profiles.activeKey);
+  const s = usePopup(profiles.settings, profiles.activeKey);
   const { status, error, view, form, addresses } = s;
   // Nothing configured on opening: the assistant alone, until the user is done with it.
   if (s.inSetup)
@@ -42,7 +40,7 @@ function Popup() {
         onSignOut={s.signOut}
         profiles={profiles}
       />
-      <ElsewhereRuns lines={others} />
+      <ElsewhereRuns lines={s.elsewhere} />
       {s.notice && !addresses && view.kind === 'form' && (
         <p class="hint notice" role="status" data-testid="notice">
           {t(s.notice)}

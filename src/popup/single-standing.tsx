@@ -39,10 +39,7 @@ export function SingleStanding({ email }: { email: string }) {
   return (
     <div class="box" data-testid="single-standing" role="status">
       <p>{`${t(accepted ? 'singleAccepted' : 'singlePending')}${when}`}</p>
-      <GuestActions
-        entry={{ email: address, userId: known.id, state: accepted ? 'Accepted' : 'PendingAcceptance' }}
-        onFinished={() => undefined}
-      />
+      <GuestActions entry={{ email: address, userId: known.id, state: accepted ? 'Accepted' : 'PendingAcceptance' }} />
     </div>
   );
 }

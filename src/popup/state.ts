@@ -20,7 +20,7 @@ import type { AuthStatus, QueueAction } from '../protocol/contract';
 import { t, uiLanguage } from '../shared/i18n';
 import { history, store } from '../storage/browser-store';
 import { firstView } from '../storage/first-view';
-import type { InviteDefaults } from '../storage/settings';
+import type { InviteDefaults, Settings } from '../storage/settings';
 import { api } from '../ui/api';
 import { itemNotes } from '../ui/item-notes';
 import { usePageAddresses } from './page-addresses';
@@ -69,8 +69,11 @@ function inviteLabel(count: number, tenantName: string | undefined): string {
 const invitable = (found: Found[] = []) => found.filter((f) => !checkAddress(f.address)).map((f) => f.address);
 const emptyForm = (defaults: InviteDefaults) => inputFromDefaults(defaults, closestMessageLanguage(uiLanguage()));
 
-/** `here`: the directory of the profile in use (configKey), once read; the popup shows its runs only. */
-export function usePopup(here: string | undefined) {
+/**
+ * `settings` (read once, see useProfiles) and `here`, the directory of the profile in use (configKey):
+ * the popup shows its runs only.
+ */
+export function usePopup(settings: Settings | undefined, here: string | undefined) {
   // The last view shows at once (see first-view.ts); the reads below confirm or correct it.
   const [first] = useState(() => firstView.read());
   const [status, setStatus] = useState<AuthStatus | undefined>(first?.status);
@@ -92,7 +95,7 @@ export function usePopup(here: string | undefined) {
   const touched = useRef(false);
   /** The run on screen was started in this popup (not found on opening). */
   const startedHere = useRef(false);
-  const [queue, setRun] = useQueue(here);
+  const [queue, setRun, elsewhere] = useQueue(here);
   /** This directory's runs (another profile's go on unseen, but for a line each: see elsewhere). */
   const own = queue && here !== undefined ? viewFor(queue, here) : undefined;
   const run = own?.items.length ? own : undefined;
@@ -106,12 +109,14 @@ export function usePopup(here: string | undefined) {
   }, [inSetup]);
 
   useEffect(() => {
-    void store.read('settings').then((settings) => {
-      setDefaults(settings.defaults);
-      // Only if they changed since the first view: what the user typed meanwhile stays.
-      if (JSON.stringify(settings.defaults) !== JSON.stringify(first?.defaults))
-        setForm((current) => ({ ...emptyForm(settings.defaults), email: current?.email ?? '' }));
-    });
+    if (!settings) return;
+    setDefaults(settings.defaults);
+    // Only if they changed since the first view: what the user typed meanwhile stays.
+    if (JSON.stringify(settings.defaults) !== JSON.stringify(first?.defaults))
+      setForm((current) => ({ ...emptyForm(settings.defaults), email: current?.email ?? '' }));
+  }, [settings]);
+
+  useEffect(() => {
     void store.read('popupUi').then((ui) => setOptionsOpen(ui.optionsOpen));
     void api('status', {}).then((reply) => {
       if (!reply.ok) return setError(reply.error);
@@ -258,6 +263,8 @@ export function usePopup(here: string | undefined) {
   } else if (run && !single) view = { kind: 'progress', queue: run };
 
   return {
+    /** Other directories' runs still going: a line each. */
+    elsewhere,
     status,
     statusConfirmed,
     error,

@@ -22,30 +22,28 @@ const newer = (shown: Queue | undefined, next: Queue) =>
 
 /**
  * The queue, once the directory in use (`here`, a configKey) is known: shown on opening when its own
- * runs are worth showing (other directories' runs go on unseen, see viewFor).
+ * runs are worth showing (see viewFor). Other directories' runs go on unseen but for a line each
+ * (`elsewhere`), followed live from the same read and watch.
  */
-export function useQueue(here: string | undefined): [Queue | undefined, (queue: Queue | undefined) => void] {
+export function useQueue(
+  here: string | undefined,
+): [Queue | undefined, (queue: Queue | undefined) => void, ReturnType<typeof elsewhere>] {
   const [queue, setQueue] = useState<Queue>();
-  useEffect(() => {
-    if (here === undefined) return;
-    void store.read('queue').then((current) => worthShowing(viewFor(current, here), Date.now()) && setQueue(current));
-    // Only a queue already on screen follows the changes; a finished one stays closed.
-    return store.watch('queue', (next) => setQueue((shown) => (shown ? newer(shown, next) : shown)));
-  }, [here]);
-  const show = (next: Queue | undefined) => setQueue((shown) => (next ? newer(shown, next) : undefined));
-  return [queue, show];
-}
-
-/** Other directories' runs still going, a line each, followed live (they go on unseen otherwise). */
-export function useElsewhere(here: string | undefined): ReturnType<typeof elsewhere> {
   const [lines, setLines] = useState<ReturnType<typeof elsewhere>>([]);
   useEffect(() => {
     if (here === undefined) return;
-    const update = (queue: Queue) => setLines(elsewhere(queue, here));
-    void store.read('queue').then(update);
-    return store.watch('queue', update);
+    void store.read('queue').then((current) => {
+      setLines(elsewhere(current, here));
+      if (worthShowing(viewFor(current, here), Date.now())) setQueue(current);
+    });
+    return store.watch('queue', (next) => {
+      setLines(elsewhere(next, here));
+      // Only a queue already on screen follows the changes; a finished one stays closed.
+      setQueue((shown) => (shown ? newer(shown, next) : shown));
+    });
   }, [here]);
-  return lines;
+  const show = (next: Queue | undefined) => setQueue((shown) => (next ? newer(shown, next) : undefined));
+  return [queue, show, lines];
 }
 
 /** A guest's redeem link, kept in session storage apart from the queue (it is a secret); read only when asked for. */

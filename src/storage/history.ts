@@ -34,7 +34,11 @@ export class History {
         this.store.write('redeemLinks', { ...(await this.store.read('redeemLinks')), ...fresh }),
       );
     }
-    const entries = results.map((r) => ({ ...withoutLink(r, keepRedeemLinks), state: 'PendingAcceptance' as const }));
+    await this.append(results.map((r) => ({ ...withoutLink(r, keepRedeemLinks), state: 'PendingAcceptance' })));
+  }
+
+  /** New entries at the end; the oldest go beyond HISTORY_LIMIT. */
+  private async append(entries: HistoryEntry[]): Promise<void> {
     await this.change((history) => [...history, ...entries].slice(-HISTORY_LIMIT));
   }
 
@@ -68,7 +72,7 @@ export class History {
         at,
         package: { name: packageName, requestId: o.requestId!, requestState: o.requestState ?? 'submitted' },
       }));
-    if (entries.length) await this.change((history) => [...history, ...entries].slice(-HISTORY_LIMIT));
+    if (entries.length) await this.append(entries);
   }
 
   /** Newer states of assignment requests. */

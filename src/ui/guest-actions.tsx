@@ -34,7 +34,8 @@ function useStartedItem(key: string | undefined): { item?: QueueItem; stoppedFor
 
 type Guest = Pick<HistoryEntry, 'email' | 'displayName' | 'userId' | 'state'>;
 
-export function GuestActions({ entry, onFinished }: { entry: Guest; onFinished: () => void }) {
+/** `onFinished`: called once a started resend or reset has its outcome (the history reloads then). */
+export function GuestActions({ entry, onFinished }: { entry: Guest; onFinished?: () => void }) {
   const [step, setStep] = useState<Step>('idle');
   const [addresses, setAddresses] = useState<string[]>();
   const [chosen, setChosen] = useState(entry.email);
@@ -43,7 +44,7 @@ export function GuestActions({ entry, onFinished }: { entry: Guest; onFinished: 
   const { item, stoppedFor } = useStartedItem(startedFor);
   const finished = item && !isPending(item);
   useEffect(() => {
-    if (finished) onFinished();
+    if (finished) onFinished?.();
   }, [finished]);
 
   const name = entry.displayName || entry.email;

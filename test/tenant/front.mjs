@@ -6,6 +6,7 @@
 import { createServer } from 'node:https';
 import { request } from 'node:https';
 import { localhostCertificate } from './http.mjs';
+import { sessionCookie } from './identity.mjs';
 
 /**
  * @param {import('./tenant.mjs').Tenant[]} tenants the first answers what names no directory
@@ -18,6 +19,10 @@ export async function startFront(tenants) {
   const byToken = (authorization = '') =>
     tenants.find((t) => t.state.accessTokens.has(authorization.replace(/^Bearer /u, '')));
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    // Entra's logout ends the browser's one Microsoft session, whichever directory it names: every
+    // directory behind this host forgets the session this browser holds with it.
+    if (/\/oauth2\/v2\.0\/logout$/u.test(new URL(req.url ?? '/', 'https://front').pathname))
+      for (const tenant of tenants) tenant.state.sessions.delete(sessionCookie(tenant.state, req) ?? '');
     const segment = new URL(req.url ?? '/', 'https://front').pathname.split('/')[1];
     const target = byName(segment) ?? byToken(req.headers.authorization) ?? tenants[0];
     const upstream = request(
